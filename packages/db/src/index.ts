@@ -1,0 +1,8 @@
+export { createDb, dbProvider, type Db, type DbTx } from './client';
+export { defaultDatabaseUrl, providerOf, type DatabaseProvider } from './database-url';
+export { applyMigrations } from './migrate';
+export { isUniqueViolation } from './unique-violation';
+export { createTokenCipher, TokenDecryptionError, type TokenCipher } from './token-cipher';
+export { Prisma } from './generated/sqlite/client';
+export * from './generated/sqlite/enums';
+export type * from './generated/sqlite/client';
