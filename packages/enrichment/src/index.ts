@@ -1,0 +1,29 @@
+export { categories, CategorySchema, type Category } from './categories';
+export type { EnrichmentInput, EnrichmentProvider, EnrichmentResult } from './provider';
+export type { Logger } from './logger';
+export { createRulesProvider } from './rules-provider';
+export { createLlmProvider } from './llm-provider';
+export {
+  llmProviderConfigSchema,
+  llmPricesSchema,
+  defaultLlmPrices,
+  type LlmProviderConfig,
+  type LlmPrices,
+} from './llm-config';
+export { costMicros, estimateEnrichment, type EnrichmentEstimate, type EstimateProviderInfo } from './cost';
+export {
+  createEnrichmentJob,
+  CreateEnrichmentJobInputSchema,
+  type CreateEnrichmentJobInput,
+} from './create-enrichment-job';
+export { runEnrichmentJob, type RunEnrichmentJobOptions } from './run-enrichment-job';
+export {
+  EnrichmentJobNotFoundError,
+  EnrichmentJobRunningError,
+  EnrichmentProviderMismatchError,
+  ImportJobNotFoundError,
+  InvalidEnrichmentJobInputError,
+  LlmProviderError,
+  TransactionsNotFoundError,
+  type LlmFailureReason,
+} from './errors';
