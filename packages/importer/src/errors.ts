@@ -1,0 +1,30 @@
+// Domain errors of the importer. The API maps `code` to its own error codes in one table.
+
+export class JobNotFoundError extends Error {
+  readonly code = 'JOB_NOT_FOUND';
+  constructor(jobId: string) {
+    super(`Import job ${jobId} was not found.`);
+  }
+}
+
+export class ConnectionNotFoundError extends Error {
+  readonly code = 'CONNECTION_NOT_FOUND';
+  constructor(connectionId: string) {
+    super(`Bank connection ${connectionId} was not found.`);
+  }
+}
+
+/** The plan's input is wrong in a way the person can fix (dates, accounts, batch size). */
+export class InvalidPlanError extends Error {
+  readonly code = 'INVALID_PLAN';
+}
+
+/** The job is in a state that does not allow the action (e.g. starting a finished job). */
+export class JobStateError extends Error {
+  readonly code = 'JOB_STATE';
+}
+
+/** The connection's consent has expired or was revoked: the person must reconnect the bank. */
+export class ConsentExpiredError extends Error {
+  readonly code = 'CONSENT_EXPIRED';
+}

@@ -1,0 +1,67 @@
+import type { AccountKind, AccountProgressStatus, JobStatus } from '@app/db';
+import type { AccountSnapshot, JobSnapshot } from './progress-event';
+
+type ProgressRow = {
+  accountId: string;
+  status: AccountProgressStatus;
+  fetched: number;
+  synced: number;
+  updated: number;
+  duplicates: number;
+  errors: number;
+  windowsDone: number;
+  windowsTotal: number;
+  errorCode: string | null;
+  lastError: string | null;
+  account: { displayName: string; kind: AccountKind };
+};
+
+type JobRow = { id: string; status: JobStatus; startedAt: Date | null; errorMessage: string | null };
+
+const finishedAccount: AccountProgressStatus[] = ['completed', 'failed', 'cancelled'];
+
+export function snapshotAccount(row: ProgressRow): AccountSnapshot {
+  const done = finishedAccount.includes(row.status);
+  const percent = done ? 100 : row.windowsTotal > 0 ? Math.floor((100 * row.windowsDone) / row.windowsTotal) : 0;
+  return {
+    accountId: row.accountId,
+    displayName: row.account.displayName,
+    kind: row.account.kind,
+    status: row.status,
+    fetched: row.fetched,
+    synced: row.synced,
+    updated: row.updated,
+    duplicates: row.duplicates,
+    errors: row.errors,
+    windowsDone: row.windowsDone,
+    windowsTotal: row.windowsTotal,
+    percent,
+    errorCode: row.errorCode,
+    lastError: row.lastError,
+  };
+}
+
+/** The whole job as a subscriber sees it; ETA from the rate observed since the job started. */
+export function snapshotJob(job: JobRow, rows: ProgressRow[], now: Date): JobSnapshot {
+  const accounts = rows.map(snapshotAccount);
+  const percent = accounts.length ? Math.floor(accounts.reduce((sum, a) => sum + a.percent, 0) / accounts.length) : 100;
+  const elapsed = job.startedAt ? now.getTime() - job.startedAt.getTime() : 0;
+  const etaMs = job.status === 'running' && percent > 0 && percent < 100 ? Math.round((elapsed * (100 - percent)) / percent) : null;
+  return {
+    jobId: job.id,
+    status: job.status,
+    percent: job.status === 'completed' || job.status === 'completed_with_errors' ? 100 : percent,
+    accountsTotal: accounts.length,
+    accountsDone: accounts.filter((a) => finishedAccount.includes(a.status)).length,
+    totals: {
+      fetched: accounts.reduce((sum, a) => sum + a.fetched, 0),
+      synced: accounts.reduce((sum, a) => sum + a.synced, 0),
+      duplicates: accounts.reduce((sum, a) => sum + a.duplicates, 0),
+      errors: accounts.reduce((sum, a) => sum + a.errors, 0),
+    },
+    etaMs,
+    errorMessage: job.errorMessage,
+  };
+}
+
+export const progressWithAccount = { include: { account: { select: { displayName: true, kind: true } } } } as const;

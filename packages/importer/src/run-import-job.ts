@@ -1,0 +1,178 @@
+import { isUniqueViolation, type Db, type JobStatus, type Prisma, type TokenCipher } from '@app/db';
+import type { CallRecord } from '@app/truelayer';
+import pLimit from 'p-limit';
+import type { BankClient } from './bank-client';
+import { addDays, todayIn } from './calendar-date';
+import type { ImporterConfig } from './config';
+import { createConnectionTokens } from './connection-tokens';
+import { appendEvent } from './event-journal';
+import { createKeyedMutex } from './keyed-mutex';
+import type { Logger } from './logger';
+import { isTerminal, type ProgressEvent } from './progress-event';
+import type { ProgressPort } from './progress-port';
+import { limitRequests } from './request-limiter';
+import { syncAccount, type StopReason } from './sync-account';
+
+export type EnrichmentHook = {
+  /** Enriches the transactions an import brought in (auto-enrich). */
+  enrichImport(input: { userId: string; importJobId: string }): Promise<void>;
+  estimate(transactionCount: number): { costMicros: number; basis: string };
+};
+
+export type ImporterDeps = {
+  db: Db;
+  bank: BankClient;
+  cipher: TokenCipher;
+  progress: ProgressPort;
+  config: ImporterConfig;
+  logger: Logger;
+  now: () => Date;
+  enrichment?: EnrichmentHook;
+};
+
+const withJobLock = createKeyedMutex();
+const pendingDays = 7;
+
+/**
+ * Runs (or resumes) one import job to its end, a pause, a cancel or a shutdown. The same function is the
+ * embedded runner's task and the BullMQ processor. Accounts run in parallel (config.workers); one failing
+ * account never fails the others; every batch commits its data, checkpoint and event together.
+ */
+export async function runImportJob(deps: ImporterDeps, jobId: string, options: { signal?: AbortSignal } = {}): Promise<JobStatus> {
+  const { db, config, logger, now } = deps;
+  const job = await db.importJob.findUniqueOrThrow({
+    where: { id: jobId },
+    include: { progress: { include: { account: { select: { providerAccountId: true, kind: true } } }, orderBy: { id: 'asc' } } },
+  });
+  if (isTerminal(job.status) || job.status === 'planned' || job.status === 'paused') return job.status;
+
+  const commit = async (work: (tx: Prisma.TransactionClient) => Promise<ProgressEvent>) => {
+    await withJobLock(jobId, async () => {
+      const event = await commitWithRetry(db, work);
+      deps.progress.publish(event);
+    });
+  };
+  await commit(async (tx) => {
+    await tx.importJob.update({ where: { id: jobId }, data: { status: 'running', startedAt: job.startedAt ?? now() } });
+    return appendEvent(tx, { jobId, kind: 'job', now: now() });
+  });
+  logger.info({ jobId, accounts: job.progress.length }, 'import job running');
+
+  const checkStop = async (): Promise<StopReason | null> => {
+    const { requestedAction } = await db.importJob.findUniqueOrThrow({ where: { id: jobId }, select: { requestedAction: true } });
+    if (requestedAction === 'cancel' || requestedAction === 'pause') return requestedAction;
+    return options.signal?.aborted ? 'shutdown' : null;
+  };
+
+  const calls = new Map<string, CallRecord[]>();
+  const tokens = createConnectionTokens({ db, cipher: deps.cipher, bank: deps.bank, connectionId: job.connectionId, now });
+  const data = limitRequests(
+    job.connectionId,
+    config.maxRequestsPerConnection,
+    deps.bank.data({
+      tokens,
+      psuIp: job.psuIp ?? undefined,
+      signal: options.signal,
+      onCall: (call) => calls.set(call.accountId ?? '', [...(calls.get(call.accountId ?? '') ?? []), call]),
+    }),
+  );
+  const today = todayIn(config.timeZone, now());
+  const context = {
+    db,
+    data,
+    jobId,
+    batchSize: job.batchSize,
+    range: { from: job.fromDate, to: job.toDate },
+    windowDays: config.windowDays,
+    includePending: job.toDate >= addDays(today, -pendingDays),
+    now,
+    logger,
+    commit,
+    checkStop,
+    takeCalls(providerAccountId: string) {
+      const taken = calls.get(providerAccountId) ?? [];
+      calls.delete(providerAccountId);
+      return taken;
+    },
+  };
+
+  const limit = pLimit(config.workers);
+  const unfinished = job.progress.filter((row) => row.status === 'pending' || row.status === 'syncing' || row.status === 'deferred');
+  const outcomes = await Promise.all(unfinished.map((row) => limit(() => syncAccount(context, row))));
+  const stop = outcomes.find((o): o is StopReason => o === 'cancel' || o === 'pause' || o === 'shutdown') ?? (await checkStop());
+
+  const finalStatus = await finishJob(deps, jobId, stop, commit);
+  logger.info({ jobId, status: finalStatus }, 'import job stopped');
+  if ((finalStatus === 'completed' || finalStatus === 'completed_with_errors') && job.autoEnrich && deps.enrichment) {
+    await deps.enrichment.enrichImport({ userId: job.userId, importJobId: jobId });
+  }
+  return finalStatus;
+}
+
+async function finishJob(
+  deps: ImporterDeps,
+  jobId: string,
+  stop: StopReason | null,
+  commit: (work: (tx: Prisma.TransactionClient) => Promise<ProgressEvent>) => Promise<void>,
+): Promise<JobStatus> {
+  const { now } = deps;
+  let status: JobStatus = 'running';
+  await commit(async (tx) => {
+    const rows = await tx.importProgress.findMany({ where: { jobId } });
+    const job = await tx.importJob.findUniqueOrThrow({ where: { id: jobId } });
+    const failed = rows.filter((r) => r.status === 'failed');
+    const unfinished = { jobId, status: { in: ['pending' as const, 'syncing' as const, 'deferred' as const] } };
+    if (stop === 'cancel') {
+      status = 'cancelled';
+      await tx.importProgress.updateMany({ where: unfinished, data: { status: 'cancelled' } });
+    } else if (stop === 'pause') {
+      status = 'paused';
+      await tx.importProgress.updateMany({ where: { jobId, status: 'syncing' }, data: { status: 'pending' } });
+    } else if (stop === 'shutdown') {
+      status = 'queued'; // picked up again by the next runner, from its checkpoints
+    } else {
+      status = failed.length === 0 ? 'completed' : failed.length === rows.length ? 'failed' : 'completed_with_errors';
+    }
+    const terminal = status !== 'paused' && status !== 'queued';
+    const errorMessage =
+      failed.length > 0 ? `${failed.length} of ${rows.length} accounts failed: ${failed.map((r) => r.lastError ?? r.errorCode).join('; ')}` : null;
+    const estimate = (job.estimate ?? {}) as Record<string, unknown>;
+    await tx.importJob.update({
+      where: { id: jobId },
+      data: {
+        status,
+        requestedAction: null,
+        errorMessage,
+        totalFetched: rows.reduce((s, r) => s + r.fetched, 0),
+        totalSynced: rows.reduce((s, r) => s + r.synced, 0),
+        totalDuplicates: rows.reduce((s, r) => s + r.duplicates, 0),
+        totalErrors: rows.reduce((s, r) => s + r.errors, 0),
+        ...(terminal
+          ? {
+              finishedAt: now(),
+              // estimate vs actual, so the planner's accuracy can be measured
+              estimate: {
+                ...estimate,
+                actual: {
+                  transactions: rows.reduce((s, r) => s + r.fetched, 0),
+                  durationMs: job.startedAt ? now().getTime() - job.startedAt.getTime() : null,
+                },
+              },
+            }
+          : {}),
+      },
+    });
+    return appendEvent(tx, { jobId, kind: terminal ? 'finished' : 'job', now: now() });
+  });
+  return status;
+}
+
+/** Two jobs on one account may insert the same new transaction at once; the loser re-reads and retries once. */
+async function commitWithRetry<T>(db: Db, work: (tx: Prisma.TransactionClient) => Promise<T>): Promise<T> {
+  try {
+    return await db.$transaction(work, { timeout: 60_000, maxWait: 60_000 });
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    return db.$transaction(work, { timeout: 60_000, maxWait: 60_000 });
+  }
+}

@@ -1,0 +1,95 @@
+import type { Cadence, Db } from '@app/db';
+import { addDays, todayIn } from './calendar-date';
+import { startImport, type JobTransport } from './control-job';
+import { planImport } from './plan-import';
+import type { ImporterDeps } from './run-import-job';
+
+/** The next run after `previous` for a cadence; months keep the day, clamped to the month's end. */
+export function nextRunAfter(cadence: Cadence, previous: Date): Date {
+  const next = new Date(previous);
+  if (cadence === 'daily') next.setUTCDate(next.getUTCDate() + 1);
+  else if (cadence === 'weekly') next.setUTCDate(next.getUTCDate() + 7);
+  else {
+    const day = next.getUTCDate();
+    next.setUTCDate(1);
+    next.setUTCMonth(next.getUTCMonth() + 1);
+    const lastDay = new Date(Date.UTC(next.getUTCFullYear(), next.getUTCMonth() + 1, 0)).getUTCDate();
+    next.setUTCDate(Math.min(day, lastDay));
+  }
+  return next;
+}
+
+/** After downtime a schedule runs once, not once per missed period: step past now. */
+function nextRunAfterNow(cadence: Cadence, previous: Date, now: Date): Date {
+  let next = nextRunAfter(cadence, previous);
+  while (next <= now) next = nextRunAfter(cadence, next);
+  return next;
+}
+
+export const reconsentReason = 'needs_reconsent';
+
+/**
+ * Starts every due schedule exactly once per period, however many processes call this at once: a schedule is
+ * claimed by moving its `nextRunAt` forward only if it still holds the value we read (compare-and-swap).
+ * A schedule whose connection needs a new consent is paused with that reason instead of failing every period.
+ */
+export async function runDueSchedules(deps: ImporterDeps & { transport: JobTransport }): Promise<string[]> {
+  const { db, now } = deps;
+  const at = now();
+  const due = await db.importSchedule.findMany({ where: { enabled: true, nextRunAt: { lte: at } }, include: { connection: true } });
+  const started: string[] = [];
+  for (const schedule of due) {
+    const { count } = await db.importSchedule.updateMany({
+      where: { id: schedule.id, nextRunAt: schedule.nextRunAt, enabled: true },
+      data: { nextRunAt: nextRunAfterNow(schedule.cadence, schedule.nextRunAt, at), lastRunAt: at },
+    });
+    if (count === 0) continue; // another process claimed this period
+    if (schedule.connection.status !== 'active' || schedule.connection.consentExpiresAt <= at) {
+      await db.importSchedule.update({ where: { id: schedule.id }, data: { enabled: false, pausedReason: reconsentReason } });
+      deps.logger.warn({ scheduleId: schedule.id }, 'schedule paused: the bank consent needs renewing');
+      continue;
+    }
+    const today = todayIn(deps.config.timeZone, at);
+    const accountIds = (schedule.accountIds as string[] | null) ?? [];
+    const { job } = await planImport(deps, {
+      userId: schedule.userId,
+      connectionId: schedule.connectionId,
+      fromDate: addDays(today, -(schedule.windowDays - 1)),
+      toDate: today,
+      accountIds,
+      autoEnrich: schedule.autoEnrich,
+      batchSize: schedule.batchSize,
+      jobType: 'scheduled',
+      scheduleId: schedule.id,
+      psuIp: null, // nobody is present: these calls count against the bank's unattended budget
+    });
+    await startImport(deps, schedule.userId, job.id);
+    await db.importSchedule.update({ where: { id: schedule.id }, data: { lastJobId: job.id } });
+    started.push(job.id);
+  }
+  return started;
+}
+
+/** Consent renewed: schedules paused for it run again from their next period. */
+export async function resumeSchedulesAfterReconsent(db: Db, connectionId: string): Promise<number> {
+  const { count } = await db.importSchedule.updateMany({
+    where: { connectionId, enabled: false, pausedReason: reconsentReason },
+    data: { enabled: true, pausedReason: null },
+  });
+  return count;
+}
+
+/** Checks for due schedules on a timer (both modes: the CAS makes concurrent schedulers safe). */
+export function createScheduler(deps: ImporterDeps & { transport: JobTransport }, options: { intervalMs?: number } = {}) {
+  let running: Promise<unknown> = Promise.resolve();
+  const timer = setInterval(() => {
+    running = runDueSchedules(deps).catch((error: unknown) => deps.logger.error({ err: error }, 'schedule check failed'));
+  }, options.intervalMs ?? 30_000);
+  timer.unref();
+  return {
+    async close() {
+      clearInterval(timer);
+      await running;
+    },
+  };
+}

@@ -1,0 +1,117 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { testProviders } from '@app/db/testing';
+import { cancelImport, createJobRunner, listEventsSince, pauseImport, resumeImport, runImportJob, startImport } from '../src/index';
+import { createHarness, daysAgo, storedTransactions, type Harness } from './harness';
+
+for (const { provider, skip, reason } of testProviders) {
+  describe.skipIf(skip)(`an import against the sandbox bank on ${provider}${skip ? ` (skipped: ${reason})` : ''}`, () => {
+    let h: Harness;
+    beforeAll(async () => {
+      h = await createHarness({ provider });
+    });
+    afterAll(async () => h?.close());
+
+    test('imports every account and card, and a re-import stores nothing new and counts duplicates', async () => {
+      const { user, connection, accounts } = await h.connectUser('first@example.test');
+      expect(accounts.map((a) => a.kind).sort()).toEqual(['account', 'account', 'card']);
+
+      const first = await h.plan({ userId: user.id, connectionId: connection.id, fromDate: daysAgo(60), toDate: daysAgo(0) });
+      expect(first.job.status).toBe('planned');
+      expect(first.estimate.transactions).toBeGreaterThan(0);
+      await h.db.importJob.update({ where: { id: first.job.id }, data: { status: 'queued' } });
+      expect(await runImportJob(h.deps, first.job.id)).toBe('completed');
+
+      const afterFirst = await h.db.importJob.findUniqueOrThrow({ where: { id: first.job.id } });
+      const stored = await h.db.transaction.count({ where: { accountId: { in: accounts.map((a) => a.id) } } });
+      expect(afterFirst.totalSynced).toBe(stored);
+      expect(afterFirst.totalSynced).toBeGreaterThan(20);
+      expect(afterFirst.totalFetched).toBe(afterFirst.totalSynced + afterFirst.totalDuplicates);
+
+      const second = await h.plan({ userId: user.id, connectionId: connection.id, fromDate: daysAgo(60), toDate: daysAgo(0) });
+      await h.db.importJob.update({ where: { id: second.job.id }, data: { status: 'queued' } });
+      expect(await runImportJob(h.deps, second.job.id)).toBe('completed');
+      const afterSecond = await h.db.importJob.findUniqueOrThrow({ where: { id: second.job.id } });
+      expect(afterSecond.totalSynced).toBe(0);
+      expect(afterSecond.totalDuplicates).toBe(afterSecond.totalFetched);
+      expect(await h.db.transaction.count({ where: { accountId: { in: accounts.map((a) => a.id) } } })).toBe(stored);
+      // with history stored, the estimate is made from it
+      const basis = (second.job.estimate as { accounts: { basis: string }[] }).accounts.map((a) => a.basis);
+      expect(basis).toContain('history');
+    });
+
+    test('every state change is an event with consecutive ids, ending with finished', async () => {
+      const { user, connection } = await h.connectUser('events@example.test');
+      const { job } = await h.plan({ userId: user.id, connectionId: connection.id, fromDate: daysAgo(200), toDate: daysAgo(0) });
+      const live: number[] = [];
+      const unsubscribe = h.deps.progress.subscribe(job.id, (event) => live.push(event.seq));
+      const runner = createJobRunner(h.deps);
+      await startImport({ ...h.deps, transport: runner }, user.id, job.id);
+      await runner.idle();
+      unsubscribe();
+
+      const events = await listEventsSince(h.db, job.id, 0);
+      expect(events.map((e) => e.seq)).toEqual(events.map((_, i) => i + 1));
+      expect(live).toEqual(events.map((e) => e.seq));
+      const last = events.at(-1);
+      expect(last?.kind).toBe('finished');
+      expect(last?.job.status).toBe('completed');
+      expect(last?.job.percent).toBe(100);
+      const accountEvents = events.filter((e) => e.kind === 'account');
+      expect(new Set(accountEvents.map((e) => e.account?.status))).toEqual(new Set(['syncing', 'completed']));
+    });
+
+    test('cancel stops a running job within a batch', async () => {
+      const { user, connection } = await h.connectUser('cancel@example.test');
+      const { job } = await h.plan({ userId: user.id, connectionId: connection.id, fromDate: daysAgo(700), toDate: daysAgo(0), batchSize: 10 });
+      const runner = createJobRunner(h.deps);
+      const controls = { ...h.deps, transport: runner };
+      let cancelled = false;
+      h.deps.progress.subscribe(job.id, (event) => {
+        if (!cancelled && event.kind === 'account' && event.job.totals.synced > 0) {
+          cancelled = true;
+          void cancelImport(controls, user.id, job.id);
+        }
+      });
+      await startImport(controls, user.id, job.id);
+      await runner.idle();
+      const done = await h.db.importJob.findUniqueOrThrow({ where: { id: job.id }, include: { progress: true } });
+      expect(done.status).toBe('cancelled');
+      expect(done.progress.some((p) => p.status === 'cancelled')).toBe(true);
+    });
+
+    test('pause and resume end with the same data as an uninterrupted run', async () => {
+      const reference = await h.connectUser('reference@example.test', 'john3');
+      const paused = await h.connectUser('paused@example.test', 'john3');
+      const range = { fromDate: daysAgo(400), toDate: daysAgo(0) };
+
+      const runner = createJobRunner(h.deps);
+      const controls = { ...h.deps, transport: runner };
+      const refJob = await h.plan({ userId: reference.user.id, connectionId: reference.connection.id, ...range });
+      await startImport(controls, reference.user.id, refJob.job.id);
+      await runner.idle();
+
+      const { job } = await h.plan({ userId: paused.user.id, connectionId: paused.connection.id, ...range, batchSize: 10 });
+      let pausedOnce = false;
+      h.deps.progress.subscribe(job.id, (event) => {
+        if (!pausedOnce && event.kind === 'account' && event.job.totals.synced > 0) {
+          pausedOnce = true;
+          void pauseImport(controls, paused.user.id, job.id);
+        }
+      });
+      await startImport(controls, paused.user.id, job.id);
+      await runner.idle();
+      expect((await h.db.importJob.findUniqueOrThrow({ where: { id: job.id } })).status).toBe('paused');
+      await resumeImport(controls, paused.user.id, job.id);
+      await runner.idle();
+
+      const done = await h.db.importJob.findUniqueOrThrow({ where: { id: job.id } });
+      const refDone = await h.db.importJob.findUniqueOrThrow({ where: { id: refJob.job.id } });
+      expect(done.status).toBe('completed');
+      expect([done.totalFetched, done.totalSynced, done.totalDuplicates]).toEqual([refDone.totalFetched, refDone.totalSynced, refDone.totalDuplicates]);
+      const strip = (rows: Awaited<ReturnType<typeof storedTransactions>>) => rows.map(({ accountId: _, ...rest }) => rest);
+      expect(strip(await storedTransactions(h.db, paused.accounts.map((a) => a.id)))).toEqual(
+        strip(await storedTransactions(h.db, reference.accounts.map((a) => a.id))),
+      );
+    });
+  });
+}

@@ -1,0 +1,58 @@
+import { z } from 'zod';
+
+const rateSchema = z.number().min(0).max(1).default(0);
+
+const FailingAccountSchema = z.object({
+  status: z.number().int().min(400).max(599),
+  error: z.string().min(1),
+});
+
+/** Fault knobs; rates are probabilities per data request. */
+export const FaultKnobsSchema = z.object({
+  rate5xx: rateSchema,
+  rate429: rateSchema,
+  retryAfterSeconds: z.number().int().min(0).default(1),
+  rateTimeout: rateSchema,
+  timeoutMs: z.number().int().min(0).default(60_000),
+  rateReset: rateSchema,
+  rateMalformed: rateSchema,
+  failingAccounts: z.record(z.string(), FailingAccountSchema).default({}),
+});
+export type FaultKnobs = z.output<typeof FaultKnobsSchema>;
+export type FaultKnobsInput = z.input<typeof FaultKnobsSchema>;
+
+const countSchema = z.number().int().min(0).max(20);
+
+export const SandboxOptionsSchema = z.object({
+  seed: z.number().int().default(42),
+  clientId: z.string().min(1).default('sandbox-spending'),
+  clientSecret: z.string().min(1).default('sandbox-secret'),
+  now: z
+    .custom<() => Date>((value) => typeof value === 'function', 'now must be a function returning a Date')
+    .optional(),
+  accounts: z
+    .object({
+      current: countSchema.default(1),
+      savings: countSchema.default(1),
+      cards: countSchema.default(1),
+    })
+    .prefault({}),
+  /** For current accounts; savings and cards derive fewer from it. */
+  transactionsPerMonth: z.number().min(0).max(10_000).default(50),
+  historyMonths: z.number().int().min(1).max(120).default(24),
+  pendingDays: z.number().int().min(0).max(30).default(2),
+  latency: z
+    .object({ fixedMs: z.number().min(0).default(0), jitterMs: z.number().min(0).default(0) })
+    .prefault({}),
+  /** Unattended calls per account per rolling 24 h; null switches the limit off. */
+  unattendedLimit: z.number().int().min(0).nullable().default(4),
+  consentDays: z.number().positive().default(90),
+  scaMaxDays: z.number().int().min(0).default(90),
+  scaGraceMinutes: z.number().min(0).default(5),
+  tokenTtlSeconds: z.number().int().positive().default(3600),
+  cardless: z.boolean().default(false),
+  idChurn: z.boolean().default(false),
+  faults: FaultKnobsSchema.prefault({}),
+});
+export type SandboxOptions = z.input<typeof SandboxOptionsSchema>;
+export type ResolvedSandboxOptions = z.output<typeof SandboxOptionsSchema>;
