@@ -5,4 +5,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/ensure-deps.sh
 pnpm --filter @app/db migrate
+pnpm --filter @app/web build
 exec pnpm --filter @app/server start

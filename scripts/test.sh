@@ -4,6 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/ensure-deps.sh
+pnpm --filter @app/web build >/dev/null # the browser test serves the built app
 mkdir -p test-output
 status=0
 pnpm exec vitest run --reporter=default --reporter=json --outputFile.json=test-output/vitest.json || status=$?

@@ -1,13 +1,50 @@
-// Placeholder until the API lands: proves the product starts on the embedded default and answers.
-import http from 'node:http';
-import { createDb, defaultDatabaseUrl } from '@app/db';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { createRemixWebHandler } from './remix-web-handler';
+import { configFromEnv } from './server-config';
+import { loadEnv } from './env';
+import { createLogger } from './logger';
+import { startServer } from './start-server';
 
-const port = Number(process.env.PORT ?? 3000);
-const db = createDb(process.env.DATABASE_URL ?? defaultDatabaseUrl);
+const env = loadEnv();
+const logger = createLogger({ level: env.LOG_LEVEL, pretty: env.NODE_ENV === 'development' });
+const config = configFromEnv(env, logger);
+const webBuild = fileURLToPath(new URL('../../web/build/', import.meta.url));
+const webBuilt = existsSync(`${webBuild}server/index.js`);
+if (!webBuilt)
+  logger.warn(
+    { webBuild },
+    'the web app is not built (pnpm --filter @app/web build): only the API is served',
+  );
+const web = webBuilt ? createRemixWebHandler({ buildDir: webBuild, demoUser: config.demoUser }) : undefined;
+const server = await startServer({ ...config, web });
 
-const server = http.createServer(async (_req, res) => {
-  const users = await db.user.count();
-  res.writeHead(200, { 'content-type': 'application/json' });
-  res.end(JSON.stringify({ ok: true, users }));
-});
-server.listen(port, () => console.log(`listening on http://localhost:${port}`));
+logger.info({ url: config.publicUrl ?? server.url }, 'spending import is running');
+if (config.bank.kind === 'embedded-sandbox') {
+  logger.info(
+    { sandbox: server.sandboxUrl },
+    'no TrueLayer client configured: banks are served by the embedded sandbox',
+  );
+  // A known demo account on a local sandbox, printed so the first sign-in needs no setup.
+  if (config.demoUser)
+    logger.info(
+      { email: config.demoUser.email, demoPassword: config.demoUser.password },
+      'sign in with the demo user',
+    );
+}
+
+let stopping = false;
+for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+  process.on(signal, () => {
+    if (stopping) process.exit(1); // a second signal: stop now
+    stopping = true;
+    logger.info({ signal }, 'stopping: running imports are checkpointed and resume at the next start');
+    server.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        logger.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  });
+}

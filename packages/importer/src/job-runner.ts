@@ -22,10 +22,16 @@ export type JobRunner = {
 export function createJobRunner(deps: ImporterDeps, hooks: { onFinished?(jobId: string, status: JobStatus): void } = {}): JobRunner {
   const limit = pLimit(deps.config.jobConcurrency);
   const running = new Map<string, { controller: AbortController; done: Promise<void> }>();
+  // A resume that arrives while the paused run is still unwinding runs the job again once that run ends.
+  const runAgain = new Set<string>();
   let closed = false;
 
   function enqueue(jobId: string) {
-    if (closed || running.has(jobId)) return;
+    if (closed) return;
+    if (running.has(jobId)) {
+      runAgain.add(jobId);
+      return;
+    }
     const controller = new AbortController();
     const done = limit(async () => {
       if (controller.signal.aborted) return;
@@ -37,6 +43,7 @@ export function createJobRunner(deps: ImporterDeps, hooks: { onFinished?(jobId: 
         deps.logger.error({ jobId, err: error }, 'import job crashed; it will resume from its checkpoints');
       } finally {
         running.delete(jobId);
+        if (runAgain.delete(jobId)) enqueue(jobId);
       }
     });
     running.set(jobId, { controller, done });

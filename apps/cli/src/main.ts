@@ -1,0 +1,4 @@
+import { readEnv } from './env';
+import { createProgram } from './program';
+
+await createProgram(readEnv()).parseAsync();

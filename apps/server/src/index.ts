@@ -1,0 +1,5 @@
+export { startServer, type RunningServer } from './start-server';
+export type { BankConfig, ServerConfig } from './server-config';
+export { createLogger, type AppLogger } from './logger';
+export { createRemixWebHandler } from './remix-web-handler';
+export type { NodeRequestHandler, WebHandlerFactory } from './web-handler';

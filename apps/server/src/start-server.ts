@@ -1,0 +1,101 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createContextFactory } from '@app/api';
+import { applyMigrations, createDb } from '@app/db';
+import { createScheduler } from '@app/importer';
+import { createSandboxBank, type SandboxBank } from '@app/sandbox';
+import { createBankClient } from './bank-client';
+import { createServices } from './create-services';
+import { startHousekeeping } from './housekeeping';
+import { createHttpRoutes } from './http-routes';
+import { seedDemo } from './seed-demo';
+import type { ServerConfig } from './server-config';
+import { placeholderWebHandler, type NodeRequestHandler } from './web-handler';
+import { attachWebSockets } from './websocket';
+
+export type RunningServer = {
+  url: string;
+  port: number;
+  /** The embedded sandbox bank's URL, when it runs. */
+  sandboxUrl: string | null;
+  /** Drops every WebSocket connection from the server's side (clients reconnect and resume). */
+  terminateWebSockets(): void;
+  /** Graceful: clients told to reconnect, running jobs checkpointed (they resume at the next start), then closed. */
+  close(): Promise<void>;
+};
+
+function originOf(address: AddressInfo, host: string): string {
+  const wildcard = host === '0.0.0.0' || host === '::';
+  const name = wildcard ? 'localhost' : address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  return `http://${name}:${address.port}`;
+}
+
+/** The whole product in one process on one port: tRPC over HTTP and WebSocket, REST, the web app, the job runner. */
+export async function startServer(config: ServerConfig): Promise<RunningServer> {
+  const { logger } = config;
+  const applied = await applyMigrations(config.databaseUrl);
+  if (applied.length > 0) logger.info({ migrations: applied }, 'database migrated');
+  const db = createDb(config.databaseUrl);
+  // Requests that arrive before everything is wired get a 503 instead of hanging.
+  let handle: NodeRequestHandler = (_req, res) =>
+    void res.writeHead(503, { 'retry-after': '1' }).end('Starting');
+  const server = http.createServer((req, res) => void handle(req, res));
+  let sandbox: SandboxBank | null = null;
+
+  try {
+    if (config.bank.kind === 'embedded-sandbox') {
+      sandbox = await createSandboxBank(config.bank.options).listen(config.bank.port, '127.0.0.1');
+    }
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(config.port, config.host, () => resolve());
+    });
+    const address = server.address() as AddressInfo;
+    const url = originOf(address, config.host);
+    const bank = createBankClient(config, (config.publicUrl ?? url).replace(/\/+$/, ''), sandbox);
+    const { importerDeps, runner, services } = createServices({ config, db, bank, logger });
+    const createContext = createContextFactory(services);
+    if (sandbox && config.demoUser)
+      await seedDemo({ ...importerDeps, bank, sandbox, logger }, config.demoUser);
+
+    const web = await (config.web ?? placeholderWebHandler)({
+      createContext,
+      importer: importerDeps.config,
+      logger,
+    });
+    handle = createHttpRoutes({ db, createContext, logger, web });
+    const sockets = attachWebSockets(server, { createContext, logger });
+    const recovered = await runner.recover();
+    if (recovered > 0) logger.info({ jobs: recovered }, 'resuming imports a previous run left unfinished');
+    const scheduler = createScheduler({ ...importerDeps, transport: runner });
+    const housekeeping = startHousekeeping({ db, logger, now: importerDeps.now });
+
+    const running = sandbox;
+    async function shutdown() {
+      const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
+      sockets.broadcastReconnectNotification();
+      await scheduler.close();
+      await housekeeping.close();
+      await runner.close(); // running jobs stop at their next checkpoint and stay queued
+      await sockets.close();
+      server.closeAllConnections();
+      await stopped;
+      await running?.close();
+      await db.$disconnect();
+      logger.info('server stopped');
+    }
+    let closing: Promise<void> | null = null;
+    return {
+      url,
+      port: address.port,
+      sandboxUrl: sandbox?.url ?? null,
+      terminateWebSockets: () => sockets.terminateAll(),
+      close: () => (closing ??= shutdown()),
+    };
+  } catch (error) {
+    server.close();
+    await sandbox?.close();
+    await db.$disconnect();
+    throw error;
+  }
+}

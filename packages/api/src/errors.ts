@@ -1,0 +1,49 @@
+// Errors of the API's own domain (auth, OAuth, schedules). Each has a `code` that to-trpc-error.ts maps.
+
+export class InvalidCredentialsError extends Error {
+  readonly code = 'INVALID_CREDENTIALS';
+  constructor() {
+    super('The email or the password is wrong.');
+  }
+}
+
+export class EmailTakenError extends Error {
+  readonly code = 'EMAIL_TAKEN';
+  constructor() {
+    super('An account with this email already exists: sign in instead.');
+  }
+}
+
+/** The OAuth `state` is unknown, expired, already used or another user's. */
+export class OAuthStateError extends Error {
+  readonly code = 'OAUTH_STATE_INVALID';
+  constructor() {
+    super('This bank connection link has expired or was already used: start connecting the bank again.');
+  }
+}
+
+export class AccountNotFoundError extends Error {
+  readonly code = 'ACCOUNT_NOT_FOUND';
+  constructor(accountId: string) {
+    super(`Bank account ${accountId} was not found.`);
+  }
+}
+
+export class ScheduleNotFoundError extends Error {
+  readonly code = 'SCHEDULE_NOT_FOUND';
+  constructor(scheduleId: string) {
+    super(`Import schedule ${scheduleId} was not found.`);
+  }
+}
+
+/** A schedule names accounts that are not the connection's. */
+export class InvalidScheduleError extends Error {
+  readonly code = 'INVALID_SCHEDULE';
+}
+
+export class InvalidCursorError extends Error {
+  readonly code = 'INVALID_CURSOR';
+  constructor() {
+    super('This page cursor is not one we gave out.');
+  }
+}

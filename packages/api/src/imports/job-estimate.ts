@@ -1,0 +1,26 @@
+import type { PlanWarning } from '@app/importer';
+import { z } from 'zod';
+
+const PlanWarningSchema = z.object({
+  code: z.enum(['SCA_RANGE', 'CONSENT_EXPIRING', 'LONG_RANGE']),
+  message: z.string(),
+}) satisfies z.ZodType<PlanWarning>;
+
+/** The importer's `ImportJob.estimate` JSON (plan-import.ts, finishJob), read defensively: it is stored data. */
+const StoredEstimateSchema = z.object({
+  basis: z.string(),
+  costBasis: z.string(),
+  accounts: z.array(
+    z.object({ accountId: z.string(), transactions: z.number(), basis: z.enum(['history', 'prior']) }),
+  ),
+  warnings: z.array(PlanWarningSchema),
+  actual: z.object({ transactions: z.number(), durationMs: z.number().nullable() }).optional(),
+});
+export type StoredEstimate = z.infer<typeof StoredEstimateSchema>;
+
+const emptyEstimate: StoredEstimate = { basis: '', costBasis: '', accounts: [], warnings: [] };
+
+export function readStoredEstimate(json: unknown): StoredEstimate {
+  const parsed = StoredEstimateSchema.safeParse(json);
+  return parsed.success ? parsed.data : emptyEstimate;
+}

@@ -1,0 +1,71 @@
+import { JobStateError, refreshAccounts } from '@app/importer';
+import type { TRPCRouterRecord } from '@trpc/server';
+import { toConnectionView } from '../connections/connection-view';
+import { extendConnectionConsent } from '../connections/extend-connection-consent';
+import { completeOAuth, startOAuth } from '../connections/oauth-round-trip';
+import { requireConnection } from '../connections/require-connection';
+import type { Context } from '../context';
+import {
+  CompleteOAuthInputSchema,
+  ConnectionIdInputSchema,
+  StartOAuthInputSchema,
+} from '../schemas/connection-schemas';
+import { connectionSelect } from '../selects';
+import { authedProcedure } from '../trpc';
+
+async function connectionView(ctx: Context, connectionId: string) {
+  const row = await ctx.services.db.bankConnection.findUniqueOrThrow({
+    where: { id: connectionId },
+    select: connectionSelect,
+  });
+  return toConnectionView(row, ctx.services.now());
+}
+
+export const connectionsRouter = {
+  /** The user's banks with their accounts and cards, consent expiry and status. */
+  list: authedProcedure.query(async ({ ctx }) => {
+    const rows = await ctx.services.db.bankConnection.findMany({
+      where: { userId: ctx.user.id },
+      select: connectionSelect,
+      orderBy: { createdAt: 'asc' },
+    });
+    return rows.map((row) => toConnectionView(row, ctx.services.now()));
+  }),
+
+  startOAuth: authedProcedure
+    .input(StartOAuthInputSchema)
+    .mutation(({ ctx, input }) => startOAuth(ctx, ctx.user.id, input)),
+
+  completeOAuth: authedProcedure.input(CompleteOAuthInputSchema).mutation(async ({ ctx, input }) => {
+    const connectionId = await completeOAuth(ctx, ctx.user.id, input);
+    return connectionView(ctx, connectionId);
+  }),
+
+  /** Forgets the bank: its tokens, accounts, transactions and jobs (cascade). Refused while an import uses it. */
+  remove: authedProcedure.input(ConnectionIdInputSchema).mutation(async ({ ctx, input }) => {
+    const { db } = ctx.services;
+    await requireConnection(db, ctx.user.id, input.connectionId);
+    const busy = await db.importJob.count({
+      where: { connectionId: input.connectionId, status: { in: ['queued', 'running'] } },
+    });
+    if (busy > 0)
+      throw new JobStateError(
+        'An import is using this connection: cancel or pause it before removing the bank.',
+      );
+    await db.bankConnection.delete({ where: { id: input.connectionId } });
+    return { connectionId: input.connectionId, removed: true };
+  }),
+
+  /** Asks the bank for the connection's accounts and cards again (new ones added, names updated). */
+  refreshAccounts: authedProcedure.input(ConnectionIdInputSchema).mutation(async ({ ctx, input }) => {
+    const { db, bank, cipher, now } = ctx.services;
+    await requireConnection(db, ctx.user.id, input.connectionId);
+    await refreshAccounts({ db, bank, cipher, now }, input.connectionId, { psuIp: ctx.psuIp ?? undefined });
+    return connectionView(ctx, input.connectionId);
+  }),
+
+  extendConsent: authedProcedure.input(ConnectionIdInputSchema).mutation(async ({ ctx, input }) => {
+    await extendConnectionConsent(ctx, ctx.user, input.connectionId);
+    return connectionView(ctx, input.connectionId);
+  }),
+} satisfies TRPCRouterRecord;

@@ -1,0 +1,38 @@
+import type { Db } from '@app/db';
+import { cancelImport, deleteImport, pauseImport, resumeImport } from '@app/importer';
+import type { TRPCRouterRecord } from '@trpc/server';
+import { controlDepsOf } from '../imports/control-deps';
+import { JobIdInputSchema } from '../schemas/import-schemas';
+import { authedProcedure } from '../trpc';
+
+/** The job's status after a control: a running job pauses or cancels at its next checkpoint, so it may lag. */
+async function statusOf(db: Db, jobId: string) {
+  const job = await db.importJob.findUniqueOrThrow({
+    where: { id: jobId },
+    select: { id: true, status: true, requestedAction: true },
+  });
+  return { jobId: job.id, status: job.status, requestedAction: job.requestedAction };
+}
+
+export const importControlProcedures = {
+  importCancel: authedProcedure.input(JobIdInputSchema).mutation(async ({ ctx, input }) => {
+    await cancelImport(controlDepsOf(ctx.services), ctx.user.id, input.jobId);
+    return statusOf(ctx.services.db, input.jobId);
+  }),
+
+  importPause: authedProcedure.input(JobIdInputSchema).mutation(async ({ ctx, input }) => {
+    await pauseImport(controlDepsOf(ctx.services), ctx.user.id, input.jobId);
+    return statusOf(ctx.services.db, input.jobId);
+  }),
+
+  importResume: authedProcedure.input(JobIdInputSchema).mutation(async ({ ctx, input }) => {
+    await resumeImport(controlDepsOf(ctx.services), ctx.user.id, input.jobId);
+    return statusOf(ctx.services.db, input.jobId);
+  }),
+
+  /** Deletes the job record; the transactions it imported stay. */
+  importDelete: authedProcedure.input(JobIdInputSchema).mutation(async ({ ctx, input }) => {
+    await deleteImport({ db: ctx.services.db }, ctx.user.id, input.jobId);
+    return { jobId: input.jobId, deleted: true };
+  }),
+} satisfies TRPCRouterRecord;

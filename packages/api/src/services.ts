@@ -1,0 +1,25 @@
+import type { Db, TokenCipher } from '@app/db';
+import type { EnrichmentHook, ImporterConfig, JobTransport, Logger, ProgressPort } from '@app/importer';
+import type { TrueLayerClient } from '@app/truelayer';
+import type { RateLimiter } from './rate-limit';
+
+/** Everything the procedures need, made once by the app (apps/server) and shared by every request. */
+export type ApiServices = {
+  db: Db;
+  /** The TrueLayer client (or one pointed at the sandbox bank): OAuth links, code exchange, consent extension. */
+  bank: TrueLayerClient;
+  cipher: TokenCipher;
+  progress: ProgressPort;
+  /** Where started jobs go: the in-process runner (embedded) or a queue (scaled). */
+  transport: JobTransport;
+  importer: ImporterConfig;
+  enrichment?: EnrichmentHook;
+  logger: Logger;
+  now: () => Date;
+  auth: {
+    sessionTtlMs: number;
+    /** Adds `Secure` to the session cookie (HTTPS deployments). */
+    secureCookies: boolean;
+  };
+  rateLimiter: RateLimiter;
+};

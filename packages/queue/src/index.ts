@@ -1,0 +1,5 @@
+export { createBullTransport, type BullTransport, type BullTransportOptions } from './bull-transport';
+export { defaultQueueName } from './import-queue';
+export { createImportWorker, type ImportWorker, type ImportWorkerOptions } from './import-worker';
+export { recoverQueuedJobs } from './recover-queued-jobs';
+export { createRedisProgressPort, type RedisProgressPort, type RedisProgressPortOptions } from './redis-progress-port';
