@@ -1,0 +1,81 @@
+import type { JobDetail } from '~/lib/api-types';
+import { accountTypeLabel, maskedNumberLabel } from '~/lib/account-labels';
+import { formatCount, formatDateTime } from '~/lib/format';
+import { StatusBadge } from './ui/status-badge';
+
+type AccountResult = JobDetail['accounts'][number];
+
+const zeroReasons: Record<string, string> = {
+  bank_returned_nothing: 'The bank returned no transactions for these dates.',
+  nothing_new_after_dedup: 'Everything the bank returned was already imported, so nothing new was added.',
+};
+
+const basisText: Record<string, string> = {
+  history: 'estimated from this account’s earlier imports',
+  prior: 'estimated from typical accounts (no history yet)',
+};
+
+export function AccountReceiptCard({ account }: { account: AccountResult }) {
+  const receipt = account.receipt;
+  return (
+    <article className="card receipt-card" aria-labelledby={`receipt-${account.accountId}`}>
+      <header className="receipt-head">
+        <div>
+          <h3 id={`receipt-${account.accountId}`}>{account.account.displayName}</h3>
+          <p className="muted small">
+            {accountTypeLabel(account.account)} · {account.account.currency}
+            {account.account.maskedNumber ? ` · ${maskedNumberLabel(account.account.maskedNumber)}` : ''}
+          </p>
+        </div>
+        <StatusBadge status={account.status} />
+      </header>
+
+      <dl className="receipt-list">
+        <Row label="Fetched from the bank" value={receipt?.fetched ?? account.fetched} />
+        <Row label="New transactions" value={receipt?.new ?? account.synced} strong />
+        <Row label="Updated" value={account.updated} />
+        <Row label="Pending reconciled" value={receipt?.pendingReconciled ?? account.pendingReconciled} hint="Pending items that booked and were matched to their booked record." />
+        {receipt ? (
+          <>
+            <Row label="Pending removed" value={receipt.pendingRemoved} />
+            <Row label="Pending awaiting booking" value={receipt.pendingAwaitingBooking} />
+            <Row
+              label="Duplicates skipped"
+              value={receipt.duplicatesByRule.provider + receipt.duplicatesByRule.normalised + receipt.duplicatesByRule.fingerprint}
+              hint={`same bank id ${formatCount(receipt.duplicatesByRule.provider)} · normalised id ${formatCount(receipt.duplicatesByRule.normalised)} · fingerprint ${formatCount(receipt.duplicatesByRule.fingerprint)}`}
+            />
+            <Row label="Bank calls used" value={receipt.callsUsed} hint={receipt.callsRetried > 0 ? `${formatCount(receipt.callsRetried)} retried` : undefined} />
+          </>
+        ) : (
+          <Row label="Duplicates" value={account.duplicates} />
+        )}
+        <Row label="Errors" value={account.errors} danger={account.errors > 0} />
+        <Row label="Estimated transactions" value={account.estimatedTransactions} hint={account.estimateBasis ? basisText[account.estimateBasis] : undefined} />
+      </dl>
+
+      {receipt?.zeroReason ? <p className="receipt-note">{zeroReasons[receipt.zeroReason] ?? receipt.zeroReason}</p> : null}
+      {account.lastError ? (
+        <div className="account-error">
+          <p>{account.lastError}</p>
+          {account.errorCode ? <p className="muted small mono">{account.errorCode}</p> : null}
+        </div>
+      ) : null}
+      <p className="muted small">
+        {account.startedAt ? `Started ${formatDateTime(account.startedAt)}` : 'Not started'}
+        {account.finishedAt ? ` · finished ${formatDateTime(account.finishedAt)}` : ''}
+      </p>
+    </article>
+  );
+}
+
+function Row({ label, value, hint, strong, danger }: { label: string; value: number; hint?: string; strong?: boolean; danger?: boolean }) {
+  return (
+    <div className={`receipt-row${danger ? ' tone-danger' : ''}`}>
+      <dt>
+        {label}
+        {hint ? <span className="muted small receipt-hint">{hint}</span> : null}
+      </dt>
+      <dd className={strong ? 'strong' : undefined}>{formatCount(value)}</dd>
+    </div>
+  );
+}

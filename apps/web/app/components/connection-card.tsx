@@ -1,0 +1,148 @@
+import { Form } from '@remix-run/react';
+import type { Connection } from '~/lib/api-types';
+import { accountTypeLabel, maskedNumberLabel } from '~/lib/account-labels';
+import { formatDateTime, formatRelative, plural } from '~/lib/format';
+import { SlidersIcon, SyncIcon } from './ui/icons';
+import { Notice } from './ui/notice';
+
+type Props = {
+  connection: Connection;
+  now: Date;
+  busyIntent: string | null;
+  result: { ok: boolean; message: string } | null;
+  onAdvancedImport: () => void;
+};
+
+/** Consent this close to its end is worth a warning: imports stop the day it lapses. */
+const warnDays = 7;
+
+export function ConnectionCard({ connection, now, busyIntent, result, onAdvancedImport }: Props) {
+  const active = connection.status === 'active';
+  const expiringSoon = active && connection.consentDaysLeft < warnDays;
+  const accounts = connection.accounts.filter((a) => a.kind === 'account');
+  const cards = connection.accounts.filter((a) => a.kind === 'card');
+
+  return (
+    <article className="card connection-card" aria-labelledby={`conn-${connection.id}`}>
+      <header className="connection-head">
+        <div className="bank-avatar" aria-hidden="true">
+          {connection.providerName.charAt(0).toUpperCase()}
+        </div>
+        <div className="connection-title">
+          <h2 id={`conn-${connection.id}`}>{connection.providerName}</h2>
+          <p className="muted small">
+            {plural(accounts.length, 'account')} · {plural(cards.length, 'card')} · connected {formatDateTime(connection.createdAt)}
+          </p>
+        </div>
+        <span className={`badge ${active ? (expiringSoon ? 'badge-warning' : 'badge-success') : 'badge-danger'}`}>
+          <span className="badge-dot" aria-hidden="true" />
+          {active ? (expiringSoon ? 'Consent ending' : 'Connected') : connection.status === 'revoked' ? 'Revoked' : 'Needs reconnecting'}
+        </span>
+      </header>
+
+      <div className="connection-actions">
+        <Form method="post" className="inline-form">
+          <input type="hidden" name="connectionId" value={connection.id} />
+          <button type="submit" name="intent" value="sync" className="button button-primary" disabled={!active || busyIntent !== null}>
+            <SyncIcon />
+            {busyIntent === 'sync' ? 'Starting sync…' : 'Sync now'}
+          </button>
+        </Form>
+        <button type="button" className="button button-secondary" onClick={onAdvancedImport} disabled={!active}>
+          <SlidersIcon />
+          Advanced import
+        </button>
+        <span className="consent-line muted small">
+          {active ? (
+            <>
+              Consent {connection.consentDaysLeft === 0 ? 'ends today' : `ends in ${plural(connection.consentDaysLeft, 'day')}`} ({formatDateTime(connection.consentExpiresAt)})
+            </>
+          ) : (
+            'Consent has ended: reconnect this bank to import again.'
+          )}
+        </span>
+      </div>
+
+      {expiringSoon ? (
+        <Notice tone="warning" title={`Consent ends in ${plural(connection.consentDaysLeft, 'day')}`}>
+          <p>After that, imports from {connection.providerName} stop until you reconnect. Extending keeps it working for another 90 days.</p>
+          <Form method="post" className="inline-form">
+            <input type="hidden" name="connectionId" value={connection.id} />
+            <button type="submit" name="intent" value="extend" className="button button-secondary button-sm" disabled={busyIntent !== null}>
+              {busyIntent === 'extend' ? 'Extending…' : 'Extend consent'}
+            </button>
+          </Form>
+        </Notice>
+      ) : null}
+      {!active ? (
+        <Notice tone="danger" title="Reconnect to keep importing">
+          <p>The bank no longer accepts this connection. Connect it again; your history and transactions stay.</p>
+          <Form method="post" className="inline-form">
+            <button type="submit" name="intent" value="connect" className="button button-secondary button-sm">
+              Reconnect {connection.providerName}
+            </button>
+          </Form>
+        </Notice>
+      ) : null}
+      {result ? (
+        <Notice tone={result.ok ? 'success' : 'danger'} role={result.ok ? 'status' : 'alert'}>
+          <p>{result.message}</p>
+        </Notice>
+      ) : null}
+
+      <div className="table-wrap">
+        <table className="table">
+          <caption className="sr-only">Accounts and cards of {connection.providerName}</caption>
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Type</th>
+              <th scope="col">Currency</th>
+              <th scope="col">Number</th>
+              <th scope="col">Last synced</th>
+            </tr>
+          </thead>
+          <tbody>
+            {connection.accounts.map((account) => (
+              <tr key={account.id}>
+                <td>
+                  <span className="account-name">
+                    <span className={`kind-icon kind-${account.kind}`} aria-hidden="true">
+                      {account.kind === 'card' ? '▭' : '£'}
+                    </span>
+                    {account.displayName}
+                  </span>
+                </td>
+                <td>{accountTypeLabel(account)}</td>
+                <td>{account.currency}</td>
+                <td className="mono nowrap">{maskedNumberLabel(account.maskedNumber) ?? '—'}</td>
+                <td title={account.lastSyncedAt ? formatDateTime(account.lastSyncedAt) : undefined}>{formatRelative(account.lastSyncedAt, now)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+
+      <footer className="connection-foot">
+        <Form method="post" className="inline-form">
+          <input type="hidden" name="connectionId" value={connection.id} />
+          <button type="submit" name="intent" value="refresh" className="button button-ghost button-sm" disabled={!active || busyIntent !== null}>
+            {busyIntent === 'refresh' ? 'Refreshing…' : 'Refresh accounts'}
+          </button>
+        </Form>
+        <Form
+          method="post"
+          className="inline-form"
+          onSubmit={(event) => {
+            if (!window.confirm(`Remove ${connection.providerName}? Its accounts and imported transactions are deleted too.`)) event.preventDefault();
+          }}
+        >
+          <input type="hidden" name="connectionId" value={connection.id} />
+          <button type="submit" name="intent" value="remove" className="button button-ghost button-danger-text button-sm" disabled={busyIntent !== null}>
+            Remove bank
+          </button>
+        </Form>
+      </footer>
+    </article>
+  );
+}

@@ -1,0 +1,1 @@
+export const cadenceLabels = { daily: 'Every day', weekly: 'Every week', monthly: 'Every month' } as const;

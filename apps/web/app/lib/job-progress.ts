@@ -1,0 +1,29 @@
+import type { JobDetail } from './api-types';
+import type { ProgressState } from './progress-state';
+
+const finished = new Set(['completed', 'failed', 'cancelled']);
+
+/** The job page's starting point for the progress display: the stored snapshot, resumed after its last event. */
+export function progressFromDetail(detail: JobDetail): ProgressState {
+  return {
+    job: detail.snapshot,
+    accounts: detail.accounts.map((p) => ({
+      accountId: p.accountId,
+      displayName: p.account.displayName,
+      kind: p.account.kind,
+      status: p.status,
+      fetched: p.fetched,
+      synced: p.synced,
+      updated: p.updated,
+      duplicates: p.duplicates,
+      errors: p.errors,
+      windowsDone: p.windowsDone,
+      windowsTotal: p.windowsTotal,
+      percent: finished.has(p.status) ? 100 : p.windowsTotal > 0 ? Math.floor((100 * p.windowsDone) / p.windowsTotal) : 0,
+      errorCode: p.errorCode,
+      lastError: p.lastError,
+    })),
+    finished: detail.job.finishedAt !== null,
+    lastEventId: detail.job.lastEventSeq > 0 ? String(detail.job.lastEventSeq) : null,
+  };
+}

@@ -1,0 +1,129 @@
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { Link, useActionData, useLoaderData, useRevalidator, useSearchParams } from '@remix-run/react';
+import { useCallback } from 'react';
+import { AccountReceiptCard } from '~/components/account-receipt-card';
+import { EnrichmentJobs } from '~/components/enrichment-jobs';
+import { EstimateVsActual } from '~/components/estimate-vs-actual';
+import { JobControls } from '~/components/job-controls';
+import { ImportProgressView } from '~/components/progress/import-progress-view';
+import { LiveImportProgress } from '~/components/progress/live-import-progress';
+import { RouteError } from '~/components/route-error';
+import { Notice } from '~/components/ui/notice';
+import { PageHeader } from '~/components/ui/page-header';
+import { StatusBadge } from '~/components/ui/status-badge';
+import { withApi } from '~/lib/api.server';
+import { formatDateRange, formatDateTime, plural } from '~/lib/format';
+import { runJobAction } from '~/lib/job-actions.server';
+import { jobTypeLabel } from '~/lib/job-labels';
+import { progressFromDetail } from '~/lib/job-progress';
+
+export const meta: MetaFunction = () => [{ title: 'Import · Spending' }];
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const jobId = params.jobId;
+  if (!jobId) throw new Response('No import was named.', { status: 404 });
+  return withApi(request, context, async (api) => api.importJob({ jobId }));
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const form = await request.formData();
+  return withApi(request, context, async (api) => {
+    const result = await runJobAction(api, form);
+    if (result.ok && result.intent === 'delete') throw redirect('/imports');
+    return result;
+  });
+}
+
+const live = new Set(['planned', 'queued', 'running', 'paused']);
+
+export default function ImportJob() {
+  const detail = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const revalidator = useRevalidator();
+  const [params] = useSearchParams();
+  const { job } = detail;
+  const refresh = useCallback(() => revalidator.revalidate(), [revalidator]);
+  const isLive = live.has(job.status);
+
+  return (
+    <div className="page">
+      <p className="breadcrumb">
+        <Link to="/imports">Import history</Link> <span aria-hidden="true">/</span> <span>{job.connection.providerName}</span>
+      </p>
+      <PageHeader
+        title={`${jobTypeLabel(job.jobType)} import · ${job.connection.providerName}`}
+        description={
+          <>
+            {formatDateRange(job.fromDate, job.toDate)} · {plural(job.accountsTotal, 'account')} · batch size {job.batchSize} · auto-enrichment {job.autoEnrich ? 'on' : 'off'}
+            <br />
+            Planned {formatDateTime(job.createdAt)}
+            {job.startedAt ? ` · started ${formatDateTime(job.startedAt)}` : ''}
+            {job.finishedAt ? ` · finished ${formatDateTime(job.finishedAt)}` : ''}
+          </>
+        }
+        actions={
+          <div className="header-status">
+            <StatusBadge status={job.status} />
+            <JobControls jobId={job.id} status={job.status} size="md" />
+          </div>
+        }
+      />
+
+      {params.get('started') && isLive && !result ? (
+        <Notice tone="info" role="status">
+          <p>Sync started. It runs in the background: you can leave this page and come back at any time.</p>
+        </Notice>
+      ) : null}
+      {result ? (
+        <Notice tone={result.ok ? 'success' : 'danger'} role={result.ok ? 'status' : 'alert'}>
+          <p>{result.message}</p>
+        </Notice>
+      ) : null}
+      {job.requestedAction && isLive ? (
+        <Notice tone="info" role="status">
+          <p>{job.requestedAction === 'pause' ? 'Pausing at the next checkpoint…' : 'Cancelling at the next checkpoint…'}</p>
+        </Notice>
+      ) : null}
+
+      <section className="card section" aria-labelledby="progress-title">
+        <h2 id="progress-title" className="section-title">
+          Progress
+        </h2>
+        {isLive ? (
+          <LiveImportProgress key={`${job.id}-${job.status}`} jobId={job.id} initial={progressFromDetail(detail)} autoEnrich={job.autoEnrich} onFinished={refresh} />
+        ) : (
+          <ImportProgressView state={progressFromDetail(detail)} autoEnrich={job.autoEnrich} link="closed" />
+        )}
+      </section>
+
+      {detail.estimate.warnings.length > 0 ? (
+        <section className="section" aria-label="Plan warnings">
+          {detail.estimate.warnings.map((warning) => (
+            <Notice key={warning.code} tone="warning">
+              <p>{warning.message}</p>
+            </Notice>
+          ))}
+        </section>
+      ) : null}
+
+      <EstimateVsActual estimate={detail.estimate} actual={detail.actual} autoEnrich={job.autoEnrich} />
+
+      <section className="section" aria-labelledby="accounts-title">
+        <h2 id="accounts-title" className="section-title">
+          Per-account results
+        </h2>
+        <div className="receipt-grid">
+          {detail.accounts.map((account) => (
+            <AccountReceiptCard key={account.accountId} account={account} />
+          ))}
+        </div>
+      </section>
+
+      <EnrichmentJobs jobs={detail.enrichmentJobs} autoEnrich={job.autoEnrich} finished={job.finishedAt !== null} />
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <RouteError what="this import" back={{ to: '/imports', label: 'Back to import history' }} />;
+}
