@@ -1,0 +1,10 @@
+import Database from 'better-sqlite3';
+import { createBenchDatabase } from './bench-database';
+const database = await createBenchDatabase('sqlite');
+const user = await database.db.user.create({ data: { email: 'x@y', passwordHash: 'x' } });
+console.log(user);
+const raw = new Database(database.url.replace(/^file:/, ''));
+console.log(raw.prepare('select * from "User"').all(), raw.pragma('synchronous'), raw.pragma('journal_mode'));
+console.log(await database.db.$queryRawUnsafe('PRAGMA synchronous'), await database.db.$queryRawUnsafe('PRAGMA foreign_keys'));
+raw.close();
+await database.drop();
