@@ -59,9 +59,12 @@ export async function runImportJob(deps: ImporterDeps, jobId: string, options: {
   logger.info({ jobId, accounts: job.progress.length }, 'import job running');
 
   const checkStop = async (): Promise<StopReason | null> => {
+    // Read the signal first: a pause commits its flag and then aborts, so an abort seen before the read is
+    // always explained by the read (or is a real shutdown), never a pause mistaken for a shutdown.
+    const aborted = options.signal?.aborted ?? false;
     const { requestedAction } = await db.importJob.findUniqueOrThrow({ where: { id: jobId }, select: { requestedAction: true } });
     if (requestedAction === 'cancel' || requestedAction === 'pause') return requestedAction;
-    return options.signal?.aborted ? 'shutdown' : null;
+    return aborted ? 'shutdown' : null;
   };
 
   const calls = new Map<string, CallRecord[]>();
