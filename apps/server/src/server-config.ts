@@ -1,9 +1,12 @@
+import { fileURLToPath } from 'node:url';
 import type { SandboxOptions } from '@app/sandbox';
 import type { TrueLayerConfigInput, TrueLayerEnvironment } from '@app/truelayer';
 import { readOrCreateDevTokenKey } from './dev-token-key';
 import type { Env } from './env';
 import type { AppLogger } from './logger';
 import type { WebHandlerFactory } from './web-handler';
+
+const sandboxStateFile = fileURLToPath(new URL('../../../data/sandbox-auth.json', import.meta.url));
 
 /** Where bank calls go: the sandbox bank started in this process, or TrueLayer itself. */
 export type BankConfig =
@@ -70,7 +73,8 @@ export function configFromEnv(env: Env, logger: AppLogger): ServerConfig {
             clientSecret,
             redirectUri: env.TRUELAYER_REDIRECT_URI,
           }
-        : { kind: 'embedded-sandbox', port: env.SANDBOX_PORT },
+        : // the demo bank keeps its tokens in data/ so stored connections survive a restart of `npm start`
+          { kind: 'embedded-sandbox', port: env.SANDBOX_PORT, options: { stateFile: sandboxStateFile } },
     importer: { workers: env.IMPORT_WORKERS, jobConcurrency: env.JOB_CONCURRENCY },
     sessionTtlDays: env.SESSION_TTL_DAYS,
     demoUser: clientId ? null : { email: env.DEMO_USER_EMAIL, password: env.DEMO_USER_PASSWORD },

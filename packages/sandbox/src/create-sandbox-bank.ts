@@ -91,6 +91,7 @@ export function createSandboxBank(options: SandboxOptions = {}): SandboxBank {
       tokenTtlSeconds: resolved.tokenTtlSeconds,
       consentDays: resolved.consentDays,
       issuer: () => `${baseUrl ?? 'http://sandbox.invalid'}/auth`,
+      stateFile: resolved.stateFile,
     }),
     ledger: createUnattendedLedger(),
     dice: createFaultDice(resolved.seed),

@@ -52,6 +52,8 @@ export const SandboxOptionsSchema = z.object({
   tokenTtlSeconds: z.number().int().positive().default(3600),
   cardless: z.boolean().default(false),
   idChurn: z.boolean().default(false),
+  /** Keep connections and tokens in this JSON file, so a restarted bank still honours them (the demo bank). */
+  stateFile: z.string().min(1).optional(),
   faults: FaultKnobsSchema.prefault({}),
 });
 export type SandboxOptions = z.input<typeof SandboxOptionsSchema>;

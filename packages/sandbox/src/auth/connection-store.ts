@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { SandboxClock } from '../sandbox-clock';
 import { mintAccessToken } from './mint-access-token';
+import { readStoredAuthState, writeStoredAuthState } from './store-file';
 
 /** One user's consent to share data (TrueLayer's "connection"). */
 export type Connection = {
@@ -29,6 +30,8 @@ export type StoreSettings = {
   tokenTtlSeconds: number;
   consentDays: number;
   issuer: () => string;
+  /** Where to keep connections and tokens across restarts (the embedded demo bank); memory only when unset. */
+  stateFile?: string;
 };
 
 const CODE_TTL_MS = 10 * 60_000;
@@ -48,6 +51,25 @@ export function createConnectionStore(settings: StoreSettings) {
   const accessTokens = new Map<string, { credentialsId: string; expiresAtMs: number; epoch: number }>();
   let epoch = 0;
 
+  const stored = settings.stateFile ? readStoredAuthState(settings.stateFile) : null;
+  if (stored) {
+    for (const connection of stored.connections) connections.set(connection.credentialsId, connection);
+    for (const [token, credentialsId] of stored.refreshTokens) refreshTokens.set(token, credentialsId);
+    for (const [token, entry] of stored.accessTokens) accessTokens.set(token, entry);
+    epoch = stored.epoch;
+  }
+  const persist = () => {
+    if (!settings.stateFile) return;
+    const now = nowMs();
+    for (const [token, entry] of accessTokens) if (entry.expiresAtMs <= now) accessTokens.delete(token);
+    writeStoredAuthState(settings.stateFile, {
+      connections: [...connections.values()],
+      refreshTokens: [...refreshTokens.entries()],
+      accessTokens: [...accessTokens.entries()],
+      epoch,
+    });
+  };
+
   const nowMs = () => clock.now().getTime();
   const isConsentLive = (connection: Connection) => nowMs() < connection.expiresAtMs;
 
@@ -62,6 +84,7 @@ export function createConnectionStore(settings: StoreSettings) {
       expiresAtMs: now + settings.consentDays * DAY_MS,
     };
     connections.set(connection.credentialsId, connection);
+    persist();
     return connection;
   };
 
@@ -92,6 +115,7 @@ export function createConnectionStore(settings: StoreSettings) {
       refreshTokens.set(refreshToken, connection.credentialsId);
       response.refresh_token = refreshToken;
     }
+    persist();
     return response;
   };
 
@@ -138,7 +162,7 @@ export function createConnectionStore(settings: StoreSettings) {
       const connection = consumeRefreshToken(token);
       if (!connection) return null;
       connection.expiresAtMs = nowMs() + settings.consentDays * DAY_MS;
-      return { tokens: issueTokens(connection), connection };
+      return { tokens: issueTokens(connection), connection }; // issueTokens persists
     },
     checkAccessToken: (token: string): AccessCheck => {
       const entry = accessTokens.get(token);
@@ -150,6 +174,7 @@ export function createConnectionStore(settings: StoreSettings) {
     isConsentLive,
     expireAccessTokens: () => {
       epoch += 1;
+      persist();
     },
     expireConsent: (user?: string) => {
       const now = nowMs();
@@ -157,6 +182,7 @@ export function createConnectionStore(settings: StoreSettings) {
         if (user === undefined || connection.user === user)
           connection.expiresAtMs = Math.min(connection.expiresAtMs, now);
       }
+      persist();
     },
   };
 }
