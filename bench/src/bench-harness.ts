@@ -32,9 +32,19 @@ const idleTransport: JobTransport = { enqueue() {}, interrupt() {} };
  * (the importer test harness's pattern). The PSD2 unattended cap is off and the SCA grace long, so neither
  * limit shapes a measurement.
  */
-export async function createBenchHarness(options: { database: BenchDatabase; sandbox: SandboxOptions; config?: ImporterConfigInput; logger?: Logger }) {
+export async function createBenchHarness(options: {
+  database: BenchDatabase;
+  sandbox: SandboxOptions;
+  config?: ImporterConfigInput;
+  logger?: Logger;
+}) {
   const { database } = options;
-  const bank = await createSandboxBank({ seed: 7, unattendedLimit: null, scaGraceMinutes: 120, ...options.sandbox }).listen(0, '127.0.0.1');
+  const bank = await createSandboxBank({
+    seed: 7,
+    unattendedLimit: null,
+    scaGraceMinutes: 120,
+    ...options.sandbox,
+  }).listen(0, '127.0.0.1');
   const client = createTrueLayerClient(
     truelayerConfigSchema.parse({
       authUrl: bank.authUrl,
@@ -56,9 +66,16 @@ export async function createBenchHarness(options: { database: BenchDatabase; san
 
   /** A product user connected to the sandbox user `bankUser` (each bank user has its own accounts and data). */
   async function connectUser(bankUser: string) {
-    const user = await database.db.user.create({ data: { email: `${bankUser}-${randomBytes(4).toString('hex')}@bench.test`, passwordHash: 'not-used' } });
+    const user = await database.db.user.create({
+      data: { email: `${bankUser}-${randomBytes(4).toString('hex')}@bench.test`, passwordHash: 'not-used' },
+    });
     const issued = bank.issueTokens(bankUser);
-    const tokens = { accessToken: issued.access_token, refreshToken: issued.refresh_token, expiresAt: new Date(Date.now() + issued.expires_in * 1000), scopes: [] };
+    const tokens = {
+      accessToken: issued.access_token,
+      refreshToken: issued.refresh_token,
+      expiresAt: new Date(Date.now() + issued.expires_in * 1000),
+      scopes: [],
+    };
     const { connection, accounts } = await connectBank(deps, { userId: user.id, tokens, psuIp: '127.0.0.1' });
     return { bankUser, user, connection, accounts };
   }

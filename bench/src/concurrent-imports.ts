@@ -33,17 +33,29 @@ export const concurrentImports: Benchmark = {
 
       const rss = await startRssSampler();
       const started = performance.now();
-      const queued = await Promise.all(owners.flatMap((owner) => Array.from({ length: size.jobsPerUser }, () => h.queueImport(owner, size.days, runner))));
+      const queued = await Promise.all(
+        owners.flatMap((owner) =>
+          Array.from({ length: size.jobsPerUser }, () => h.queueImport(owner, size.days, runner)),
+        ),
+      );
       await runner.idle();
       const wallMs = performance.now() - started;
       const memory = await rss.stop();
 
-      const jobs = await h.db.importJob.findMany({ where: { id: { in: queued } }, select: { status: true, totalErrors: true, totalFetched: true, startedAt: true, finishedAt: true } });
+      const jobs = await h.db.importJob.findMany({
+        where: { id: { in: queued } },
+        select: { status: true, totalErrors: true, totalFetched: true, startedAt: true, finishedAt: true },
+      });
       const completed = jobs.filter((job) => job.status === 'completed').length;
       const fetched = jobs.reduce((sum, job) => sum + job.totalFetched, 0);
       const accountErrors = jobs.reduce((sum, job) => sum + job.totalErrors, 0);
-      const jobTimeMs = jobs.reduce((sum, job) => sum + ((job.finishedAt?.getTime() ?? 0) - (job.startedAt?.getTime() ?? 0)), 0);
-      log(`concurrent-imports: ${completed}/${queued.length} completed in ${Math.round(wallMs)} ms, ${accountErrors} account errors, ${crashes} crashes`);
+      const jobTimeMs = jobs.reduce(
+        (sum, job) => sum + ((job.finishedAt?.getTime() ?? 0) - (job.startedAt?.getTime() ?? 0)),
+        0,
+      );
+      log(
+        `concurrent-imports: ${completed}/${queued.length} completed in ${Math.round(wallMs)} ms, ${accountErrors} account errors, ${crashes} crashes`,
+      );
       return [
         {
           name: 'concurrent-imports',
@@ -57,18 +69,30 @@ export const concurrentImports: Benchmark = {
             fetched,
           },
           figures: [
-            { name: 'jobs completed', value: completed, unit: 'jobs', baseline: { name: 'jobs queued', value: queued.length, unit: 'jobs' }, ratio: { name: 'completed / queued', value: completed / queued.length } },
+            {
+              name: 'jobs completed',
+              value: completed,
+              unit: 'jobs',
+              baseline: { name: 'jobs queued', value: queued.length, unit: 'jobs' },
+              ratio: { name: 'completed / queued', value: completed / queued.length },
+            },
             {
               name: 'wall time, all jobs',
               value: wallMs,
               unit: 'ms',
-              baseline: { name: 'sum of the jobs\' own run times', value: jobTimeMs, unit: 'ms' },
+              baseline: { name: "sum of the jobs' own run times", value: jobTimeMs, unit: 'ms' },
               ratio: { name: 'jobs in flight on average = sum / wall', value: jobTimeMs / wallMs },
             },
             { name: 'throughput', value: fetched / (wallMs / 1000), unit: 'tx/s' },
-            { name: 'peak RSS', value: memory.peakMiB, unit: 'MiB', baseline: { name: 'RSS before', value: memory.baselineMiB, unit: 'MiB' } },
+            {
+              name: 'peak RSS',
+              value: memory.peakMiB,
+              unit: 'MiB',
+              baseline: { name: 'RSS before', value: memory.baselineMiB, unit: 'MiB' },
+            },
           ],
-          errors: queued.length - completed + accountErrors + crashes + (statuses.size === queued.length ? 0 : 1),
+          errors:
+            queued.length - completed + accountErrors + crashes + (statuses.size === queued.length ? 0 : 1),
           notes: [],
         },
       ];

@@ -16,15 +16,21 @@ export function formatResults(results: BenchResult[], machine: Machine, quick: b
   ];
   for (const result of results) {
     for (const figure of result.figures) {
-      const baseline = figure.baseline ? `${formatNumber(figure.baseline.value, figure.baseline.unit)} ${figure.baseline.unit} (${figure.baseline.name})` : '';
+      const baseline = figure.baseline
+        ? `${formatNumber(figure.baseline.value, figure.baseline.unit)} ${figure.baseline.unit} (${figure.baseline.name})`
+        : '';
       const ratio = figure.ratio ? `${figure.ratio.value.toFixed(2)} (${figure.ratio.name})` : '';
-      lines.push(`| ${result.title} | ${figure.name} | ${formatNumber(figure.value, figure.unit)} ${figure.unit} | ${baseline} | ${ratio} |`);
+      lines.push(
+        `| ${result.title} | ${figure.name} | ${formatNumber(figure.value, figure.unit)} ${figure.unit} | ${baseline} | ${ratio} |`,
+      );
     }
     lines.push(`| ${result.title} | errors | ${result.errors} | | |`);
   }
   lines.push('');
   for (const result of results) {
-    const params = Object.entries(result.params).map(([key, value]) => `${key}=${value}`).join(', ');
+    const params = Object.entries(result.params)
+      .map(([key, value]) => `${key}=${value}`)
+      .join(', ');
     lines.push(`- ${result.title}: ${params}${result.notes.length ? `. ${result.notes.join(' ')}` : ''}`);
   }
   return lines.join('\n');

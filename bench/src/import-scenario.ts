@@ -5,7 +5,9 @@ import { startRssSampler, type RssSample } from './rss-sampler';
 
 /** ~100,000 transactions (quick: ~2,000): current accounts, a year of history, a bank with no latency. */
 export function importSize(quick: boolean) {
-  return quick ? { accounts: 2, transactionsPerMonth: 83, days: 365 } : { accounts: 10, transactionsPerMonth: 830, days: 365 };
+  return quick
+    ? { accounts: 2, transactionsPerMonth: 83, days: 365 }
+    : { accounts: 10, transactionsPerMonth: 830, days: 365 };
 }
 
 export type ImportScenario = Awaited<ReturnType<typeof openImportScenario>>;
@@ -16,13 +18,19 @@ export async function openImportScenario(provider: BenchProvider, quick: boolean
   const database = await createBenchDatabase(provider);
   const h = await createBenchHarness({
     database,
-    sandbox: { accounts: { current: size.accounts, savings: 0, cards: 0 }, transactionsPerMonth: size.transactionsPerMonth, historyMonths: 12 },
+    sandbox: {
+      accounts: { current: size.accounts, savings: 0, cards: 0 },
+      transactionsPerMonth: size.transactionsPerMonth,
+      historyMonths: 12,
+    },
   });
   const owner = await h.connectUser('ingest');
   // The sandbox bank runs in this process: build its transaction books now, so neither the timed import nor the
   // memory baseline pays for generating the bank's data (its JSON responses are still served during the import).
   for (const account of owner.accounts) h.bank.expectedTransactions('ingest', account.providerAccountId);
-  let first: Promise<Awaited<ReturnType<typeof h.runTimedImport>> & { memory: RssSample; longestStallMs: number }> | null = null;
+  let first: Promise<
+    Awaited<ReturnType<typeof h.runTimedImport>> & { memory: RssSample; longestStallMs: number }
+  > | null = null;
   return {
     provider,
     size,

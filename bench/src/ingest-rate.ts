@@ -15,12 +15,20 @@ export const ingestRate: Benchmark = {
       const scenario = await scenarios.get(provider);
       const first = await scenario.firstImport();
       const { url } = scenario.harness.database;
-      const raw = provider === 'sqlite' ? measureSqliteRawInsert(url, first.jobId) : await measurePostgresRawInsert(url, first.jobId);
+      const raw =
+        provider === 'sqlite'
+          ? measureSqliteRawInsert(url, first.jobId)
+          : await measurePostgresRawInsert(url, first.jobId);
       const importRate = first.job.totalFetched / (first.wallMs / 1000);
       const rawRate = raw.rows / (raw.wallMs / 1000);
       const cpuRate = first.job.totalFetched / (first.cpuMs / 1000);
-      log(`ingest-rate (${provider}): ${first.job.totalFetched} tx in ${Math.round(first.wallMs)} ms; raw ${raw.rows} rows in ${Math.round(raw.wallMs)} ms`);
-      const rawName = provider === 'sqlite' ? 'raw better-sqlite3 prepared inserts, one transaction' : 'raw pg multi-row INSERT ... ON CONFLICT DO NOTHING';
+      log(
+        `ingest-rate (${provider}): ${first.job.totalFetched} tx in ${Math.round(first.wallMs)} ms; raw ${raw.rows} rows in ${Math.round(raw.wallMs)} ms`,
+      );
+      const rawName =
+        provider === 'sqlite'
+          ? 'raw better-sqlite3 prepared inserts, one transaction'
+          : 'raw pg multi-row INSERT ... ON CONFLICT DO NOTHING';
       results.push({
         name: `ingest-rate-${provider}`,
         title: `2. Ingest rate (${provider})`,
@@ -36,7 +44,12 @@ export const ingestRate: Benchmark = {
           batchSize: 50,
         },
         figures: [
-          { name: 'import wall time', value: first.wallMs, unit: 'ms', baseline: { name: 'raw insert of the same rows', value: raw.wallMs, unit: 'ms' } },
+          {
+            name: 'import wall time',
+            value: first.wallMs,
+            unit: 'ms',
+            baseline: { name: 'raw insert of the same rows', value: raw.wallMs, unit: 'ms' },
+          },
           {
             name: 'import rate, end to end',
             value: importRate,
@@ -58,7 +71,10 @@ export const ingestRate: Benchmark = {
               ]
             : []),
         ],
-        errors: (first.status === 'completed' ? 0 : 1) + first.job.totalErrors + (raw.rows === first.job.totalSynced ? 0 : 1),
+        errors:
+          (first.status === 'completed' ? 0 : 1) +
+          first.job.totalErrors +
+          (raw.rows === first.job.totalSynced ? 0 : 1),
         notes: ['The raw table has the same columns, keys, foreign keys and indexes as "Transaction".'],
       });
     }

@@ -1,6 +1,13 @@
 import os from 'node:os';
 
-export type Machine = { cores: number; cpuModel: string; memoryGiB: number; node: string; platform: string; date: string };
+export type Machine = {
+  cores: number;
+  cpuModel: string;
+  memoryGiB: number;
+  node: string;
+  platform: string;
+  date: string;
+};
 
 export function describeMachine(): Machine {
   const cpus = os.cpus();

@@ -9,7 +9,9 @@ const resultsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '.
 
 function parseArgs(argv: string[]) {
   const quick = argv.includes('--quick');
-  const only = argv.filter((arg) => arg.startsWith('--only=')).flatMap((arg) => arg.slice('--only='.length).split(','));
+  const only = argv
+    .filter((arg) => arg.startsWith('--only='))
+    .flatMap((arg) => arg.slice('--only='.length).split(','));
   const unknown = argv.filter((arg) => arg !== '--quick' && !arg.startsWith('--only=') && arg !== '--');
   if (unknown.length > 0) {
     console.error(`usage: pnpm bench [--quick] [--only=<name>[,<name>]]; unknown ${unknown.join(' ')}`);
@@ -21,10 +23,19 @@ function parseArgs(argv: string[]) {
 const { quick, only } = parseArgs(process.argv.slice(2));
 const machine = describeMachine();
 const started = Date.now();
-const results = await runSuite({ quick, only, log: (message) => console.error(`[${((Date.now() - started) / 1000).toFixed(1)} s] ${message}`) });
+const results = await runSuite({
+  quick,
+  only,
+  log: (message) => console.error(`[${((Date.now() - started) / 1000).toFixed(1)} s] ${message}`),
+});
 console.log(formatResults(results, machine, quick));
 mkdirSync(resultsDir, { recursive: true });
-writeFileSync(path.join(resultsDir, 'latest.json'), `${JSON.stringify({ machine, quick, durationMs: Date.now() - started, results }, null, 2)}\n`);
+writeFileSync(
+  path.join(resultsDir, 'latest.json'),
+  `${JSON.stringify({ machine, quick, durationMs: Date.now() - started, results }, null, 2)}\n`,
+);
 const errors = results.reduce((sum, r) => sum + r.errors, 0);
-console.error(`wrote bench/results/latest.json in ${((Date.now() - started) / 1000).toFixed(1)} s; errors: ${errors}`);
+console.error(
+  `wrote bench/results/latest.json in ${((Date.now() - started) / 1000).toFixed(1)} s; errors: ${errors}`,
+);
 process.exitCode = errors === 0 ? 0 : 1;

@@ -10,14 +10,26 @@ export const memory: Benchmark = {
     const scenario = await scenarios.get('sqlite');
     const run = await scenario.firstImport();
     const { memory: rss } = run;
-    log(`memory: ${run.job.totalFetched} tx, RSS ${Math.round(rss.baselineMiB)} -> peak ${Math.round(rss.peakMiB)} MiB`);
+    log(
+      `memory: ${run.job.totalFetched} tx, RSS ${Math.round(rss.baselineMiB)} -> peak ${Math.round(rss.peakMiB)} MiB`,
+    );
     return [
       {
         name: 'memory',
         title: '6. Memory of the big import',
-        params: { provider: 'sqlite', fetched: run.job.totalFetched, samples: rss.samples, sampleEveryMs: 50 },
+        params: {
+          provider: 'sqlite',
+          fetched: run.job.totalFetched,
+          samples: rss.samples,
+          sampleEveryMs: 50,
+        },
         figures: [
-          { name: 'peak RSS', value: rss.peakMiB, unit: 'MiB', baseline: { name: 'RSS before the import', value: rss.baselineMiB, unit: 'MiB' } },
+          {
+            name: 'peak RSS',
+            value: rss.peakMiB,
+            unit: 'MiB',
+            baseline: { name: 'RSS before the import', value: rss.baselineMiB, unit: 'MiB' },
+          },
           { name: 'RSS growth (peak - before)', value: rss.deltaMiB, unit: 'MiB' },
           // Not memory, but process health during the same import: how long the event loop went without a turn.
           { name: 'longest event-loop stall', value: run.longestStallMs, unit: 'ms' },

@@ -14,7 +14,9 @@ type Run = { workers: number; wallMs: number; cpuMs: number; requests: number[] 
 export const parallelSpeedup: Benchmark = {
   name: 'parallel-speedup',
   async run({ quick, log }) {
-    const size = quick ? { accounts: 2, days: 30, workers: [1, 2] } : { accounts: 10, days: 365, workers: [1, 5, 10] };
+    const size = quick
+      ? { accounts: 2, days: 30, workers: [1, 2] }
+      : { accounts: 10, days: 365, workers: [1, 5, 10] };
     const runs: Run[] = [];
     let errors = 0;
     for (const workers of size.workers) {
@@ -22,7 +24,11 @@ export const parallelSpeedup: Benchmark = {
       const database = await createBenchDatabase('sqlite');
       const h = await createBenchHarness({
         database,
-        sandbox: { latency: { fixedMs: latencyMs }, accounts: { current: size.accounts, savings: 0, cards: 0 }, historyMonths: 13 },
+        sandbox: {
+          latency: { fixedMs: latencyMs },
+          accounts: { current: size.accounts, savings: 0, cards: 0 },
+          historyMonths: 13,
+        },
         config: { workers, maxRequestsPerConnection: workers },
       });
       try {
@@ -38,7 +44,9 @@ export const parallelSpeedup: Benchmark = {
         if (run.status !== 'completed') errors += 1;
         errors += run.job.totalErrors;
         runs.push({ workers, wallMs: run.wallMs, cpuMs: run.cpuMs, requests });
-        log(`parallel-speedup: ${workers} workers, ${Math.round(run.wallMs)} ms (CPU ${Math.round(run.cpuMs)} ms), requests per account ${requests.join(',')}`);
+        log(
+          `parallel-speedup: ${workers} workers, ${Math.round(run.wallMs)} ms (CPU ${Math.round(run.cpuMs)} ms), requests per account ${requests.join(',')}`,
+        );
       } finally {
         await h.close();
         await database.drop();
@@ -46,7 +54,8 @@ export const parallelSpeedup: Benchmark = {
     }
 
     const chainMs = (run: Run) => Math.max(...run.requests) * latencyMs;
-    const boundMs = (run: Run) => Math.max(chainMs(run), (run.requests.reduce((s, n) => s + n, 0) * latencyMs) / run.workers);
+    const boundMs = (run: Run) =>
+      Math.max(chainMs(run), (run.requests.reduce((s, n) => s + n, 0) * latencyMs) / run.workers);
     const [single] = runs;
     if (!single) throw new Error('parallel-speedup: no run');
     const figures: Figure[] = runs.map((run) => ({

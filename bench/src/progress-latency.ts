@@ -16,7 +16,13 @@ const bankLatencyMs = 100;
 // Node 20 has no global WebSocket; the client wants one even when it only makes HTTP calls.
 const NodeWebSocket = WebSocket as unknown as typeof globalThis.WebSocket;
 
-type FanOut = { subscriptions: number; sockets: number; events: number; latenciesMs: number[]; errors: number };
+type FanOut = {
+  subscriptions: number;
+  sockets: number;
+  events: number;
+  latenciesMs: number[];
+  errors: number;
+};
 
 function percentile(sorted: number[], p: number): number {
   const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
@@ -31,7 +37,11 @@ async function measureFanOut(subscriptions: number, sockets: number, days: numbe
     host: '127.0.0.1',
     databaseUrl: database.url,
     tokenKeys: { keys: { bench: randomBytes(32).toString('base64') }, currentKeyId: 'bench' },
-    bank: { kind: 'embedded-sandbox', port: 0, options: { seed: 7, latency: { fixedMs: bankLatencyMs }, unattendedLimit: null } },
+    bank: {
+      kind: 'embedded-sandbox',
+      port: 0,
+      options: { seed: 7, latency: { fixedMs: bankLatencyMs }, unattendedLimit: null },
+    },
     importer: { workers: 4, jobConcurrency: 4 },
     sessionTtlDays: 1,
     demoUser: demo,
@@ -46,16 +56,26 @@ async function measureFanOut(subscriptions: number, sockets: number, days: numbe
     const [connection] = await api.connections.list.query();
     if (!connection) throw new Error('the demo user has no connection');
     const today = todayIn('Europe/London', new Date());
-    const { jobId } = await api.importPlan.mutate({ connectionId: connection.id, fromDate: addDays(today, -days), toDate: today });
+    const { jobId } = await api.importPlan.mutate({
+      connectionId: connection.id,
+      fromDate: addDays(today, -days),
+      toDate: today,
+    });
 
     const input: SubscribersInput = { url: server.url, sessionToken, jobId, sockets, subscriptions };
-    const child = fork(subscribersScript, [JSON.stringify(input)], { cwd: benchDir, execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const child = fork(subscribersScript, [JSON.stringify(input)], {
+      cwd: benchDir,
+      execArgv: ['--import', 'tsx'],
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
     const done = new Promise<Extract<SubscribersMessage, { type: 'done' }>>((resolve, reject) => {
       child.on('message', (message: SubscribersMessage) => {
         if (message.type === 'ready') void api.importStart.mutate({ jobId }).catch(reject);
         else resolve(message);
       });
-      child.on('exit', (code) => reject(new Error(`the subscriber process exited (${code}) before every subscription ended`)));
+      child.on('exit', (code) =>
+        reject(new Error(`the subscriber process exited (${code}) before every subscription ended`)),
+      );
     });
     const result = await done;
     const job = await database.db.importJob.findUniqueOrThrow({ where: { id: jobId } });
@@ -83,7 +103,9 @@ async function measureFanOut(subscriptions: number, sockets: number, days: numbe
 export const progressLatency: Benchmark = {
   name: 'progress-latency',
   async run({ quick, log }) {
-    const size = quick ? { subscriptions: 50, sockets: 10, days: 90 } : { subscriptions: 1_000, sockets: 50, days: 365 };
+    const size = quick
+      ? { subscriptions: 50, sockets: 10, days: 90 }
+      : { subscriptions: 1_000, sockets: 50, days: 365 };
     const single = await measureFanOut(1, 1, size.days);
     const many = await measureFanOut(size.subscriptions, size.sockets, size.days);
     const stats = (run: FanOut) => {
@@ -92,7 +114,9 @@ export const progressLatency: Benchmark = {
     };
     const one = stats(single);
     const fan = stats(many);
-    log(`progress-latency: ${many.subscriptions} subscriptions on ${many.sockets} sockets, ${many.events} events, p50 ${fan.p50} ms, p99 ${fan.p99} ms`);
+    log(
+      `progress-latency: ${many.subscriptions} subscriptions on ${many.sockets} sockets, ${many.events} events, p50 ${fan.p50} ms, p99 ${fan.p99} ms`,
+    );
     return [
       {
         name: 'progress-latency',
@@ -106,12 +130,31 @@ export const progressLatency: Benchmark = {
           days: size.days,
         },
         figures: [
-          { name: `p50, ${many.subscriptions} subscribers`, value: fan.p50, unit: 'ms', baseline: { name: 'p50, 1 subscriber', value: one.p50, unit: 'ms' }, ratio: { name: 'many / one', value: fan.p50 / one.p50 } },
-          { name: `p99, ${many.subscriptions} subscribers`, value: fan.p99, unit: 'ms', baseline: { name: 'p99, 1 subscriber', value: one.p99, unit: 'ms' }, ratio: { name: 'many / one', value: fan.p99 / one.p99 } },
-          { name: `max, ${many.subscriptions} subscribers`, value: fan.max, unit: 'ms', baseline: { name: 'max, 1 subscriber', value: one.max, unit: 'ms' } },
+          {
+            name: `p50, ${many.subscriptions} subscribers`,
+            value: fan.p50,
+            unit: 'ms',
+            baseline: { name: 'p50, 1 subscriber', value: one.p50, unit: 'ms' },
+            ratio: { name: 'many / one', value: fan.p50 / one.p50 },
+          },
+          {
+            name: `p99, ${many.subscriptions} subscribers`,
+            value: fan.p99,
+            unit: 'ms',
+            baseline: { name: 'p99, 1 subscriber', value: one.p99, unit: 'ms' },
+            ratio: { name: 'many / one', value: fan.p99 / one.p99 },
+          },
+          {
+            name: `max, ${many.subscriptions} subscribers`,
+            value: fan.max,
+            unit: 'ms',
+            baseline: { name: 'max, 1 subscriber', value: one.max, unit: 'ms' },
+          },
         ],
         errors: single.errors + many.errors,
-        notes: ['Timestamps have millisecond resolution; server and subscribers share one clock (same machine).'],
+        notes: [
+          'Timestamps have millisecond resolution; server and subscribers share one clock (same machine).',
+        ],
       },
     ];
   },

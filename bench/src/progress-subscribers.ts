@@ -21,7 +21,9 @@ const send = (message: SubscribersMessage) => process.send?.(message);
 const input = SubscribersInputSchema.parse(JSON.parse(process.argv[2] ?? '{}'));
 // Node 20 has no global WebSocket: one `ws` socket per client, each carrying its share of the subscriptions.
 const NodeWebSocket = WebSocket as unknown as typeof globalThis.WebSocket;
-const clients = Array.from({ length: input.sockets }, () => createApiClient({ url: input.url, sessionToken: input.sessionToken, WebSocket: NodeWebSocket }));
+const clients = Array.from({ length: input.sockets }, () =>
+  createApiClient({ url: input.url, sessionToken: input.sessionToken, WebSocket: NodeWebSocket }),
+);
 
 const latenciesMs: number[] = [];
 const eventsPerSubscription = Array.from({ length: input.subscriptions }, () => 0);

@@ -11,7 +11,10 @@ const textOnly = { getTypeParser: () => (value: string) => value };
  * multi-row `INSERT ... ON CONFLICT DO NOTHING` in one transaction into a fresh table LIKE "Transaction"
  * (columns, keys, indexes) plus its foreign keys.
  */
-export async function measurePostgresRawInsert(databaseUrl: string, jobId: string): Promise<{ rows: number; wallMs: number }> {
+export async function measurePostgresRawInsert(
+  databaseUrl: string,
+  jobId: string,
+): Promise<{ rows: number; wallMs: number }> {
   const client = new pg.Client({ connectionString: databaseUrl, types: textOnly });
   await client.connect();
   try {
@@ -22,7 +25,11 @@ export async function measurePostgresRawInsert(databaseUrl: string, jobId: strin
     );
     for (const { def } of foreignKeys) await client.query(`ALTER TABLE "${rawTable}" ADD ${def}`);
 
-    const result = await client.query({ text: 'SELECT * FROM "Transaction" WHERE "importJobId" = $1', values: [jobId], rowMode: 'array' });
+    const result = await client.query({
+      text: 'SELECT * FROM "Transaction" WHERE "importJobId" = $1',
+      values: [jobId],
+      rowMode: 'array',
+    });
     const names = result.fields.map((f) => `"${f.name}"`);
     const rows = result.rows as unknown[][];
 
@@ -30,8 +37,13 @@ export async function measurePostgresRawInsert(databaseUrl: string, jobId: strin
     await client.query('BEGIN');
     for (let start = 0; start < rows.length; start += rowsPerStatement) {
       const chunk = rows.slice(start, start + rowsPerStatement);
-      const tuples = chunk.map((_, r) => `(${names.map((_n, c) => `$${r * names.length + c + 1}`).join(', ')})`);
-      await client.query(`INSERT INTO "${rawTable}" (${names.join(', ')}) VALUES ${tuples.join(', ')} ON CONFLICT DO NOTHING`, chunk.flat());
+      const tuples = chunk.map(
+        (_, r) => `(${names.map((_n, c) => `$${r * names.length + c + 1}`).join(', ')})`,
+      );
+      await client.query(
+        `INSERT INTO "${rawTable}" (${names.join(', ')}) VALUES ${tuples.join(', ')} ON CONFLICT DO NOTHING`,
+        chunk.flat(),
+      );
     }
     await client.query('COMMIT');
     const wallMs = performance.now() - started;

@@ -18,7 +18,9 @@ export function measureSqliteRawInsert(databaseUrl: string, jobId: string): { ro
     const select = db.prepare('SELECT * FROM "Transaction" WHERE "importJobId" = ?');
     const names = select.columns().map((c) => c.name);
     const rows = select.raw().all(jobId) as unknown[][];
-    const insert = db.prepare(`INSERT INTO "${rawTable}" (${names.map((n) => `"${n}"`).join(', ')}) VALUES (${names.map(() => '?').join(', ')})`);
+    const insert = db.prepare(
+      `INSERT INTO "${rawTable}" (${names.map((n) => `"${n}"`).join(', ')}) VALUES (${names.map(() => '?').join(', ')})`,
+    );
     const insertAll = db.transaction((all: unknown[][]) => {
       for (const row of all) insert.run(row);
     });
@@ -37,15 +39,21 @@ function createRawTable(db: Database.Database) {
   const foreignKeys = db.prepare('PRAGMA foreign_key_list("Transaction")').all() as ForeignKey[];
   const definitions = [
     ...columns.map(
-      (c) => `"${c.name}" ${c.type}${c.pk ? ' PRIMARY KEY' : ''}${c.notnull ? ' NOT NULL' : ''}${c.dflt_value === null ? '' : ` DEFAULT ${c.dflt_value}`}`,
+      (c) =>
+        `"${c.name}" ${c.type}${c.pk ? ' PRIMARY KEY' : ''}${c.notnull ? ' NOT NULL' : ''}${c.dflt_value === null ? '' : ` DEFAULT ${c.dflt_value}`}`,
     ),
     ...foreignKeys.map(
-      (fk) => `FOREIGN KEY ("${fk.from}") REFERENCES "${fk.table}" ("${fk.to}") ON DELETE ${fk.on_delete} ON UPDATE ${fk.on_update}`,
+      (fk) =>
+        `FOREIGN KEY ("${fk.from}") REFERENCES "${fk.table}" ("${fk.to}") ON DELETE ${fk.on_delete} ON UPDATE ${fk.on_update}`,
     ),
   ];
   db.exec(`DROP TABLE IF EXISTS "${rawTable}"`);
   db.exec(`CREATE TABLE "${rawTable}" (${definitions.join(', ')})`);
-  const indexes = db.prepare(`SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'Transaction' AND sql IS NOT NULL`).all() as { sql: string }[];
+  const indexes = db
+    .prepare(
+      `SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'Transaction' AND sql IS NOT NULL`,
+    )
+    .all() as { sql: string }[];
   for (const { sql } of indexes) {
     db.exec(sql.replaceAll('"Transaction_', `"${rawTable}_`).replace('ON "Transaction"', `ON "${rawTable}"`));
   }

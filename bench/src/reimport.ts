@@ -12,11 +12,18 @@ export const reimport: Benchmark = {
       const again = await scenario.nextImport();
       const firstRate = first.job.totalFetched / (first.wallMs / 1000);
       const againRate = again.job.totalFetched / (again.wallMs / 1000);
-      log(`reimport (${provider}): ${again.job.totalFetched} tx in ${Math.round(again.wallMs)} ms, ${again.job.totalSynced} new`);
+      log(
+        `reimport (${provider}): ${again.job.totalFetched} tx in ${Math.round(again.wallMs)} ms, ${again.job.totalSynced} new`,
+      );
       results.push({
         name: `reimport-${provider}`,
         title: `3. Re-import (${provider})`,
-        params: { provider, fetched: again.job.totalFetched, duplicates: again.job.totalDuplicates, stored: again.job.totalSynced },
+        params: {
+          provider,
+          fetched: again.job.totalFetched,
+          duplicates: again.job.totalDuplicates,
+          stored: again.job.totalSynced,
+        },
         figures: [
           {
             name: 're-import rate (all duplicates)',

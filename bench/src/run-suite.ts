@@ -8,15 +8,27 @@ import { progressLatency } from './progress-latency';
 import { reimport } from './reimport';
 
 /** In the order of issue 8. */
-export const benchmarks: Benchmark[] = [parallelSpeedup, ingestRate, reimport, progressLatency, concurrentImports, memory];
+export const benchmarks: Benchmark[] = [
+  parallelSpeedup,
+  ingestRate,
+  reimport,
+  progressLatency,
+  concurrentImports,
+  memory,
+];
 
 export type SuiteOptions = { quick: boolean; only?: string[]; log?: (message: string) => void };
 
 export async function runSuite(options: SuiteOptions): Promise<BenchResult[]> {
   const log = options.log ?? (() => {});
   const unknown = (options.only ?? []).filter((name) => !benchmarks.some((b) => b.name === name));
-  if (unknown.length > 0) throw new Error(`unknown benchmark ${unknown.join(', ')}; known: ${benchmarks.map((b) => b.name).join(', ')}`);
-  const selected = options.only?.length ? benchmarks.filter((b) => options.only?.includes(b.name)) : benchmarks;
+  if (unknown.length > 0)
+    throw new Error(
+      `unknown benchmark ${unknown.join(', ')}; known: ${benchmarks.map((b) => b.name).join(', ')}`,
+    );
+  const selected = options.only?.length
+    ? benchmarks.filter((b) => options.only?.includes(b.name))
+    : benchmarks;
   const scenarios = createScenarioCache(options.quick);
   const results: BenchResult[] = [];
   try {
