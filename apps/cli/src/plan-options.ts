@@ -2,12 +2,14 @@ import type { RouterInputs } from '@app/api/client';
 import { InvalidArgumentError, type Command } from 'commander';
 import { todayIn } from './dates/calendar-date';
 import { resolveDateRange } from './dates/date-range';
+import { UsageError } from './errors';
 
 export type PlanOptions = {
   connection: string;
   from?: string;
   to?: string;
   last?: string;
+  incremental?: boolean;
   accounts?: string[];
   enrich?: boolean;
   batchSize?: number;
@@ -40,15 +42,18 @@ export function addPlanOptions(command: Command): Command {
     .option('--from <date>', 'first day to import, YYYY-MM-DD')
     .option('--to <date>', 'last day to import, YYYY-MM-DD')
     .option('--last <period>', 'instead of --from/--to: the period ending today, e.g. 7d, 30d, 3m, 1y')
+    .option('--incremental', 'instead of dates: from each account’s last sync (a few days’ overlap) to today')
     .option('--accounts <ids>', 'only these accounts and cards, comma-separated (default: all)', parseIdList)
     .option('--enrich', 'categorise the new transactions after the import (costs money)')
     .option('--batch-size <n>', 'transactions written per batch (default 50)', parseWholeNumber);
 }
 
 export function toPlanInput(options: PlanOptions, now: Date): RouterInputs['importPlan'] {
+  if (options.incremental && (options.from ?? options.to ?? options.last) !== undefined)
+    throw new UsageError('Give either --incremental or dates, not both.');
   return {
     connectionId: options.connection,
-    ...resolveDateRange(options, todayIn(importerTimeZone, now)),
+    ...(options.incremental ? { jobType: 'incremental' as const } : resolveDateRange(options, todayIn(importerTimeZone, now))),
     accountIds: options.accounts,
     autoEnrich: options.enrich ?? false,
     batchSize: options.batchSize,

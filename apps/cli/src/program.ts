@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { registerAccounts } from './commands/accounts';
 import { registerCancel } from './commands/cancel';
+import { registerExtend } from './commands/extend';
 import { registerFollow } from './commands/follow';
 import { registerHistory } from './commands/history';
 import { registerImport } from './commands/import';
@@ -9,6 +10,7 @@ import { registerLogin } from './commands/login';
 import { registerLogout } from './commands/logout';
 import { registerPause } from './commands/pause';
 import { registerPlan } from './commands/plan';
+import { registerReplay } from './commands/replay';
 import { registerResume } from './commands/resume';
 import { registerStart } from './commands/start';
 import type { CliEnv } from './env';
@@ -23,6 +25,7 @@ export function createProgram(env: CliEnv): Command {
     registerLogin,
     registerLogout,
     registerAccounts,
+    registerExtend,
     registerPlan,
     registerStart,
     registerFollow,
@@ -32,6 +35,7 @@ export function createProgram(env: CliEnv): Command {
     registerCancel,
     registerPause,
     registerResume,
+    registerReplay,
   ])
     register(program, env);
   return program;

@@ -100,6 +100,20 @@ describe('the spending CLI against a real server', () => {
     expect(job.lines[0]).toBe(`Import ${jobId}  completed`);
     expect(job.stdout).toContain('Receipts');
     expect(job.stdout).toMatch(/fetched [\d,]+; new [\d,]+; duplicates/);
+    expect(job.stdout).toMatch(/Bank call budget \(you were present: these calls did not count\)/);
+    expect(job.stdout).toMatch(/0 of 4 background calls used in 24 h, 3 left \(\+1 kept for you\)/);
+  });
+
+  test('plan --incremental starts from the last sync; extend reconfirms the consent', async () => {
+    const plan = await cli('plan', '--connection', server.connection.id, '--incremental');
+    expect(plan.code).toBe(0);
+    expect(plan.stdout).toMatch(/Dates {9}\d{4}-\d{2}-\d{2} – \d{4}-\d{2}-\d{2} \(4 days\)/);
+    const both = await cli('plan', '--connection', server.connection.id, '--incremental', '--last', '7d');
+    expect([both.code, both.stderr]).toEqual([1, 'Give either --incremental or dates, not both.\n']);
+
+    const extend = await cli('extend', server.connection.id);
+    expect(extend.code).toBe(0);
+    expect(extend.stdout).toMatch(/^Consent for MOCK extended: it ends .+ \((89|90) days left\)\.\n$/);
   });
 
   test('an account the bank refuses: its reason is printed, the summary says so and the exit code is 2', async () => {

@@ -2,30 +2,43 @@ import type { SandboxBank } from '@app/sandbox';
 import { createTrueLayerClient, hostsFor, truelayerConfigSchema, type TrueLayerClient } from '@app/truelayer';
 import type { ServerConfig } from './server-config';
 
-/** The TrueLayer client, pointed at TrueLayer (live or its sandbox) or at the embedded sandbox bank. */
+function targetOf(config: ServerConfig, redirectUri: string, sandbox: SandboxBank | null) {
+  const bank = config.bank;
+  switch (bank.kind) {
+    case 'truelayer':
+      return {
+        ...hostsFor(bank.environment),
+        clientId: bank.clientId,
+        clientSecret: bank.clientSecret,
+        redirectUri: bank.redirectUri ?? redirectUri,
+      };
+    case 'shared-sandbox':
+      // the sandbox bank's layout: TrueLayer's auth host under /auth, its data host under /data/v1
+      return {
+        authUrl: `${bank.url}/auth`,
+        apiUrl: `${bank.url}/data/v1`,
+        clientId: bank.clientId,
+        clientSecret: bank.clientSecret,
+        redirectUri,
+      };
+    case 'embedded-sandbox':
+      if (!sandbox) throw new Error('the embedded sandbox bank must be started before its client');
+      return {
+        authUrl: sandbox.authUrl,
+        apiUrl: sandbox.apiUrl,
+        clientId: sandbox.clientId,
+        clientSecret: sandbox.clientSecret,
+        redirectUri,
+      };
+  }
+}
+
+/** The TrueLayer client, pointed at TrueLayer (live or its sandbox), a shared sandbox bank or the embedded one. */
 export function createBankClient(
   config: ServerConfig,
   publicUrl: string,
   sandbox: SandboxBank | null,
 ): TrueLayerClient {
-  const redirectUri = `${publicUrl}/connections/callback`;
-  const target =
-    config.bank.kind === 'truelayer'
-      ? {
-          ...hostsFor(config.bank.environment),
-          clientId: config.bank.clientId,
-          clientSecret: config.bank.clientSecret,
-          redirectUri: config.bank.redirectUri ?? redirectUri,
-        }
-      : sandbox
-        ? {
-            authUrl: sandbox.authUrl,
-            apiUrl: sandbox.apiUrl,
-            clientId: sandbox.clientId,
-            clientSecret: sandbox.clientSecret,
-            redirectUri,
-          }
-        : null;
-  if (!target) throw new Error('the embedded sandbox bank must be started before its client');
+  const target = targetOf(config, `${publicUrl}/connections/callback`, sandbox);
   return createTrueLayerClient(truelayerConfigSchema.parse({ ...target, ...config.truelayerTuning }));
 }

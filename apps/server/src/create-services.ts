@@ -9,6 +9,7 @@ import {
 import type { TrueLayerClient } from '@app/truelayer';
 import { createEnrichmentHook } from './enrichment-hook';
 import type { AppLogger } from './logger';
+import type { Metrics } from './ops/metrics';
 import type { ServerConfig } from './server-config';
 
 /** The embedded mode's wiring: in-process progress fan-out and job runner, the API's services around them. */
@@ -17,8 +18,10 @@ export function createServices(deps: {
   db: Db;
   bank: TrueLayerClient;
   logger: AppLogger;
+  /** Absent where nothing is measured (a process without ops). */
+  metrics?: Metrics;
 }) {
-  const { config, db, bank, logger } = deps;
+  const { config, db, bank, logger, metrics } = deps;
   const importerDeps: ImporterDeps = {
     db,
     bank,
@@ -27,7 +30,8 @@ export function createServices(deps: {
     config: importerConfigSchema.parse(config.importer),
     logger,
     now: () => new Date(),
-    enrichment: createEnrichmentHook({ db, logger }),
+    enrichment: createEnrichmentHook({ db, logger, onUsage: metrics?.enrichmentUsed }),
+    observer: metrics?.importObserver,
   };
   const runner = createJobRunner(importerDeps, {
     onFinished: (jobId, status) => logger.info({ jobId, status }, 'import job finished its run'),
@@ -37,6 +41,7 @@ export function createServices(deps: {
     bank,
     importer: importerDeps.config,
     transport: runner,
+    subscriptionObserver: metrics?.subscriptionObserver,
     auth: { sessionTtlMs: config.sessionTtlDays * 86_400_000, secureCookies: config.secureCookies },
     rateLimiter: createRateLimiter({
       capacity: config.mutationsPerMinute,

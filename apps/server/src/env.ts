@@ -51,12 +51,39 @@ const EnvSchema = z
     TRUELAYER_ENV: z.enum(['live', 'truelayer-sandbox']).default('truelayer-sandbox'),
     /** The embedded sandbox bank's port, used when no TrueLayer client is configured. */
     SANDBOX_PORT: port.default(3001),
+    /** A sandbox bank already running (`pnpm --filter @app/sandbox start`), shared by every process instead. */
+    SANDBOX_URL: z.url().optional(),
     IMPORT_WORKERS: positiveInt.max(32).default(4),
     JOB_CONCURRENCY: positiveInt.max(64).default(4),
+    /** Bank requests in flight per connection (per process when embedded, across all workers when scaled). */
+    MAX_REQUESTS_PER_CONNECTION: positiveInt.max(32).default(4),
+    /** Set: the scaled mode. Jobs go on BullMQ, `pnpm worker` processes run them, progress travels over pub/sub. */
+    REDIS_URL: z
+      .string()
+      .regex(/^rediss?:\/\//, 'must start with redis:// or rediss://')
+      .optional(),
+    /** Names the BullMQ queue and prefixes the Redis channels and keys, so deployments sharing a Redis never mix. */
+    QUEUE_NAME: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, _ and - only')
+      .default('imports'),
+    /** How long what a crashed worker held (its jobs, its bank-request slots) stays held before others take it. */
+    JOB_LOCK_MS: positiveInt.min(1_000).default(30_000),
     SESSION_TTL_DAYS: positiveInt.max(365).default(30),
     DEMO_USER_EMAIL: z.email().default('demo@example.com'),
     DEMO_USER_PASSWORD: z.string().min(8).default('demo-password'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    /** Serves Prometheus metrics at /metrics on the main port. (An enum, not a boolean transform: a failed
+     *  transform hides the cross-field problems below from the listing.) */
+    METRICS_ENABLED: z.enum(['true', 'false']).default('false'),
+    /** Serves them on this port alone instead (off the public address); implies METRICS_ENABLED. */
+    METRICS_PORT: port.optional(),
+    /** PSD2: calls per account per rolling 24 h a bank allows without the user present (the importer's budget). */
+    UNATTENDED_CALLS_PER_DAY: z.coerce.number().int().min(0).default(4),
+    /** SIGTERM: how long a graceful stop may take before the process exits anyway. */
+    SHUTDOWN_TIMEOUT_MS: positiveInt.default(25_000),
+    /** Raw bank responses older than this are purged (by the scheduler and `admin prune-raw-archives`). */
+    RAW_ARCHIVE_RETENTION_DAYS: positiveInt.default(90),
     /** Changes (mutations) one user may make per minute, in bursts of as many. */
     MUTATIONS_PER_MINUTE: positiveInt.default(120),
   })
@@ -84,6 +111,30 @@ const EnvSchema = z
           message: 'say which of the TOKEN_ENCRYPTION_KEYS encrypts new tokens',
         });
       }
+      if (env.REDIS_URL && env.DATABASE_URL.startsWith('file:')) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['DATABASE_URL'],
+          message:
+            'the scaled mode (REDIS_URL is set) needs PostgreSQL: several processes writing one SQLite file fail with SQLITE_BUSY; set DATABASE_URL=postgresql://…',
+        });
+      }
+      if (env.REDIS_URL && !env.SANDBOX_URL && !env.TRUELAYER_CLIENT_ID) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['SANDBOX_URL'],
+          message:
+            "the scaled mode's processes must share one bank: set SANDBOX_URL to a running sandbox bank (pnpm --filter @app/sandbox start) or TRUELAYER_CLIENT_ID and TRUELAYER_CLIENT_SECRET",
+        });
+      }
+      if (env.METRICS_PORT !== undefined && env.METRICS_PORT !== 0 && env.METRICS_PORT === env.PORT) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['METRICS_PORT'],
+          message:
+            'must differ from PORT (leave it unset and set METRICS_ENABLED=true for /metrics on the main port)',
+        });
+      }
       if (env.NODE_ENV === 'production' && !env.TOKEN_ENCRYPTION_KEYS) {
         ctx.addIssue({
           code: 'custom',
@@ -98,6 +149,9 @@ const EnvSchema = z
   );
 
 export type Env = z.infer<typeof EnvSchema>;
+
+/** Every variable the server reads, set or not (the effective-configuration printout lists them all). */
+export const envNames = Object.keys(EnvSchema.shape) as (keyof Env)[];
 
 /** The one reading of process.env. Empty values count as unset. On any problem, lists them all and exits. */
 export function loadEnv(source: Record<string, string | undefined> = process.env): Env {

@@ -1,31 +1,25 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { appRouter, createRestHandler, type ContextFactory } from '@app/api';
-import type { Db } from '@app/db';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
+import { isCrossSiteWrite, refuseCrossSite } from './cross-site-guard';
 import type { AppLogger } from './logger';
+import type { createOpsRoutes } from './ops/ops-routes';
+import { stampRequestId } from './ops/request-id';
 import type { NodeRequestHandler } from './web-handler';
 
 export function pathnameOf(req: IncomingMessage): string {
   return new URL(req.url ?? '/', 'http://localhost').pathname;
 }
 
-async function answerHealth(db: Db, res: ServerResponse) {
-  try {
-    await db.$queryRaw`SELECT 1`;
-    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: true }));
-  } catch {
-    res
-      .writeHead(503, { 'content-type': 'application/json' })
-      .end(JSON.stringify({ ok: false, database: 'unreachable' }));
-  }
-}
-
-/** One listener for the whole HTTP surface: /trpc, /healthz, the Phase-1 REST paths, then the web app. */
+/**
+ * One listener for the whole HTTP surface: /trpc, /healthz, /readyz (and /metrics when configured), the
+ * Phase-1 REST paths, then the web app. Every request gets an id, which the API logs with what it does.
+ */
 export function createHttpRoutes(deps: {
-  db: Db;
   createContext: ContextFactory;
   logger: AppLogger;
   web: NodeRequestHandler;
+  ops: ReturnType<typeof createOpsRoutes>;
 }) {
   const { createContext, logger } = deps;
   const trpc = createHTTPHandler({
@@ -38,23 +32,38 @@ export function createHttpRoutes(deps: {
         remoteAddress: req.socket.remoteAddress,
         setCookie: (cookie) => res.appendHeader('set-cookie', cookie),
       }),
-    onError: ({ error, path }) => {
+    onError: ({ error, path, req }) => {
       // Unknown errors were logged where they were mapped; this reports bank failures and errors outside procedures.
       if (error.code === 'INTERNAL_SERVER_ERROR' && error.cause)
-        logger.error({ path, err: error.cause }, 'procedure failed');
+        logger.error({ requestId: req.headers['x-request-id'], path, err: error.cause }, 'procedure failed');
     },
   });
   const rest = createRestHandler(createContext);
 
   return async (req: IncomingMessage, res: ServerResponse) => {
+    const requestId = stampRequestId(req, res);
+    const started = performance.now();
+    res.once('finish', () =>
+      logger.debug(
+        {
+          requestId,
+          method: req.method,
+          path: pathnameOf(req),
+          status: res.statusCode,
+          durationMs: Math.round(performance.now() - started),
+        },
+        'request',
+      ),
+    );
     try {
       const path = pathnameOf(req);
+      if (isCrossSiteWrite(req)) return refuseCrossSite(res);
       if (path.startsWith('/trpc/')) return trpc(req, res);
-      if (path === '/healthz') return await answerHealth(deps.db, res);
+      if (await deps.ops(path, req, res)) return;
       if (await rest(req, res)) return;
       await deps.web(req, res);
     } catch (error) {
-      logger.error({ err: error, method: req.method, path: pathnameOf(req) }, 'request failed');
+      logger.error({ requestId, err: error, method: req.method, path: pathnameOf(req) }, 'request failed');
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
       res.end('Internal server error');
     }

@@ -1,24 +1,22 @@
 import pino from 'pino';
+import { redactPaths } from './ops/redact-paths';
 
 export type AppLogger = pino.Logger;
 
-/** The one structured logger. Redaction is a safety net: code never logs tokens, cookies or passwords. */
-export function createLogger(options: { level: string; pretty: boolean }): AppLogger {
-  return pino({
+/**
+ * The one structured logger: JSON lines (pretty in development), one per meaningful event, with the ids that
+ * tie them together (requestId, userId, jobId, accountId). Redaction by configuration is a safety net: code
+ * never logs tokens, cookies, passwords or raw bank payloads. `destination` captures lines (tests).
+ */
+export function createLogger(options: {
+  level: string;
+  pretty: boolean;
+  destination?: pino.DestinationStream;
+}): AppLogger {
+  const settings: pino.LoggerOptions = {
     level: options.level,
-    redact: {
-      paths: [
-        '*.authorization',
-        '*.cookie',
-        '*.password',
-        '*.sessionToken',
-        '*.accessToken',
-        '*.refreshToken',
-        '*.headers',
-      ],
-      censor: '[redacted]',
-    },
-    ...(options.pretty
+    redact: { paths: redactPaths, censor: '[redacted]' },
+    ...(options.pretty && !options.destination
       ? {
           transport: {
             target: 'pino-pretty',
@@ -26,5 +24,6 @@ export function createLogger(options: { level: string; pretty: boolean }): AppLo
           },
         }
       : {}),
-  });
+  };
+  return options.destination ? pino(settings, options.destination) : pino(settings);
 }

@@ -4,6 +4,7 @@ import { createRemixWebHandler } from './remix-web-handler';
 import { configFromEnv } from './server-config';
 import { loadEnv } from './env';
 import { createLogger } from './logger';
+import { stopOnSignals } from './ops/stop-on-signals';
 import { startServer } from './start-server';
 
 const env = loadEnv();
@@ -33,18 +34,4 @@ if (config.bank.kind === 'embedded-sandbox') {
     );
 }
 
-let stopping = false;
-for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-  process.on(signal, () => {
-    if (stopping) process.exit(1); // a second signal: stop now
-    stopping = true;
-    logger.info({ signal }, 'stopping: running imports are checkpointed and resume at the next start');
-    server.close().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        logger.error({ err: error }, 'shutdown failed');
-        process.exit(1);
-      },
-    );
-  });
-}
+stopOnSignals(server, { logger, timeoutMs: env.SHUTDOWN_TIMEOUT_MS });

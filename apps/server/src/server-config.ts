@@ -4,13 +4,15 @@ import type { TrueLayerConfigInput, TrueLayerEnvironment } from '@app/truelayer'
 import { readOrCreateDevTokenKey } from './dev-token-key';
 import type { Env } from './env';
 import type { AppLogger } from './logger';
+import type { OpsConfig } from './ops/create-ops';
 import type { WebHandlerFactory } from './web-handler';
 
 const sandboxStateFile = fileURLToPath(new URL('../../../data/sandbox-auth.json', import.meta.url));
 
-/** Where bank calls go: the sandbox bank started in this process, or TrueLayer itself. */
+/** Where bank calls go: the sandbox bank started in this process, one shared by several processes, or TrueLayer. */
 export type BankConfig =
   | { kind: 'embedded-sandbox'; port: number; options?: SandboxOptions }
+  | { kind: 'shared-sandbox'; url: string; clientId: string; clientSecret: string }
   | {
       kind: 'truelayer';
       environment: TrueLayerEnvironment;
@@ -18,6 +20,9 @@ export type BankConfig =
       clientSecret: string;
       redirectUri?: string;
     };
+
+/** The scaled mode: API replicas enqueue on BullMQ and stream progress from Redis; `pnpm worker` processes run jobs. */
+export type ScaledConfig = { redisUrl: string; queueName: string; lockDurationMs: number };
 
 export type ServerConfig = {
   port: number;
@@ -29,16 +34,29 @@ export type ServerConfig = {
   bank: BankConfig;
   /** Retry and timeout tuning of the TrueLayer client (tests shorten them). */
   truelayerTuning?: Pick<TrueLayerConfigInput, 'retryBaseMs' | 'retryMaxMs' | 'timeoutMs' | 'maxRetries'>;
-  importer: { workers: number; jobConcurrency: number };
+  importer: {
+    workers: number;
+    jobConcurrency: number;
+    maxRequestsPerConnection?: number;
+    unattendedCallsPerDay?: number;
+    rawArchiveDays?: number;
+  };
+  /** Absent: the embedded mode (jobs run in this process). */
+  scaled?: ScaledConfig;
   sessionTtlDays: number;
   /** Seeded at start (idempotent) in the embedded mode, with a sandbox connection. */
   demoUser: { email: string; password: string } | null;
   mutationsPerMinute: number;
   secureCookies: boolean;
+  /** Metrics and the PSD2 budget they report; absent: no /metrics. */
+  ops?: OpsConfig;
   logger: AppLogger;
   /** The seam where the Remix app is mounted; until then other paths answer a placeholder page. */
   web?: WebHandlerFactory;
 };
+
+// The client a sandbox bank accepts unless started with other credentials (packages/sandbox options).
+const sandboxClient = { clientId: 'sandbox-spending', clientSecret: 'sandbox-secret' };
 
 function tokenKeysFrom(env: Env, logger: AppLogger): ServerConfig['tokenKeys'] {
   const keys = env.TOKEN_ENCRYPTION_KEYS;
@@ -64,8 +82,14 @@ export function configFromEnv(env: Env, logger: AppLogger): ServerConfig {
     publicUrl: env.PUBLIC_URL,
     databaseUrl: env.DATABASE_URL,
     tokenKeys: tokenKeysFrom(env, logger),
-    bank:
-      clientId && clientSecret
+    bank: env.SANDBOX_URL
+      ? {
+          kind: 'shared-sandbox',
+          url: env.SANDBOX_URL.replace(/\/+$/, ''),
+          clientId: clientId ?? sandboxClient.clientId,
+          clientSecret: clientSecret ?? sandboxClient.clientSecret,
+        }
+      : clientId && clientSecret
         ? {
             kind: 'truelayer',
             environment: env.TRUELAYER_ENV,
@@ -75,11 +99,29 @@ export function configFromEnv(env: Env, logger: AppLogger): ServerConfig {
           }
         : // the demo bank keeps its tokens in data/ so stored connections survive a restart of `npm start`
           { kind: 'embedded-sandbox', port: env.SANDBOX_PORT, options: { stateFile: sandboxStateFile } },
-    importer: { workers: env.IMPORT_WORKERS, jobConcurrency: env.JOB_CONCURRENCY },
+    importer: {
+      workers: env.IMPORT_WORKERS,
+      jobConcurrency: env.JOB_CONCURRENCY,
+      maxRequestsPerConnection: env.MAX_REQUESTS_PER_CONNECTION,
+      unattendedCallsPerDay: env.UNATTENDED_CALLS_PER_DAY,
+      rawArchiveDays: env.RAW_ARCHIVE_RETENTION_DAYS,
+    },
+    scaled: env.REDIS_URL
+      ? { redisUrl: env.REDIS_URL, queueName: env.QUEUE_NAME, lockDurationMs: env.JOB_LOCK_MS }
+      : undefined,
     sessionTtlDays: env.SESSION_TTL_DAYS,
-    demoUser: clientId ? null : { email: env.DEMO_USER_EMAIL, password: env.DEMO_USER_PASSWORD },
+    demoUser:
+      clientId && !env.SANDBOX_URL ? null : { email: env.DEMO_USER_EMAIL, password: env.DEMO_USER_PASSWORD },
     mutationsPerMinute: env.MUTATIONS_PER_MINUTE,
     secureCookies: (env.PUBLIC_URL ?? '').startsWith('https://'),
+    ops: {
+      metrics:
+        env.METRICS_PORT !== undefined
+          ? { port: env.METRICS_PORT }
+          : env.METRICS_ENABLED === 'true'
+            ? { port: null }
+            : null,
+    },
     logger,
   };
 }

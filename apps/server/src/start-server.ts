@@ -2,12 +2,15 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createContextFactory } from '@app/api';
 import { applyMigrations, createDb } from '@app/db';
-import { createScheduler } from '@app/importer';
+import { createScheduler, importerConfigSchema } from '@app/importer';
 import { createSandboxBank, type SandboxBank } from '@app/sandbox';
 import { createBankClient } from './bank-client';
 import { createServices } from './create-services';
 import { startHousekeeping } from './housekeeping';
 import { createHttpRoutes } from './http-routes';
+import { createOps, defaultOpsConfig } from './ops/create-ops';
+import { toScaledServices } from './scaled/scaled-services';
+import { seedSharedSandboxDemo } from './scaled/seed-shared-sandbox-demo';
 import { seedDemo } from './seed-demo';
 import type { ServerConfig } from './server-config';
 import { placeholderWebHandler, type NodeRequestHandler } from './web-handler';
@@ -18,6 +21,8 @@ export type RunningServer = {
   port: number;
   /** The embedded sandbox bank's URL, when it runs. */
   sandboxUrl: string | null;
+  /** Where /metrics is served when it has a port of its own. */
+  metricsUrl: string | null;
   /** Drops every WebSocket connection from the server's side (clients reconnect and resume). */
   terminateWebSockets(): void;
   /** Graceful: clients told to reconnect, running jobs checkpointed (they resume at the next start), then closed. */
@@ -36,6 +41,15 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   const applied = await applyMigrations(config.databaseUrl);
   if (applied.length > 0) logger.info({ migrations: applied }, 'database migrated');
   const db = createDb(config.databaseUrl);
+  const ops = createOps({
+    db,
+    databaseUrl: config.databaseUrl,
+    logger,
+    now: () => new Date(),
+    config: config.ops ?? defaultOpsConfig,
+    importer: importerConfigSchema.parse(config.importer),
+    scaled: config.scaled,
+  });
   // Requests that arrive before everything is wired get a 503 instead of hanging.
   let handle: NodeRequestHandler = (_req, res) =>
     void res.writeHead(503, { 'retry-after': '1' }).end('Starting');
@@ -52,18 +66,24 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     });
     const address = server.address() as AddressInfo;
     const url = originOf(address, config.host);
+    const metricsPort = await ops.listen(config.host); // before any work starts: a taken port fails the start cleanly
     const bank = createBankClient(config, (config.publicUrl ?? url).replace(/\/+$/, ''), sandbox);
-    const { importerDeps, runner, services } = createServices({ config, db, bank, logger });
+    const embedded = createServices({ config, db, bank, logger, metrics: ops.metrics });
+    // Scaled: the same services, but jobs run in `pnpm worker` processes and progress comes over Redis.
+    const scaled = config.scaled ? toScaledServices(embedded, config.scaled, logger) : null;
+    const { importerDeps, runner, services } = scaled ?? embedded;
     const createContext = createContextFactory(services);
     if (sandbox && config.demoUser)
       await seedDemo({ ...importerDeps, bank, sandbox, logger }, config.demoUser);
+    else if (config.bank.kind === 'shared-sandbox' && config.demoUser)
+      await seedSharedSandboxDemo(db, config.demoUser, logger);
 
     const web = await (config.web ?? placeholderWebHandler)({
       createContext,
       importer: importerDeps.config,
       logger,
     });
-    handle = createHttpRoutes({ db, createContext, logger, web });
+    handle = createHttpRoutes({ createContext, logger, web, ops: ops.routes });
     const sockets = attachWebSockets(server, { createContext, logger });
     const recovered = await runner.recover();
     if (recovered > 0) logger.info({ jobs: recovered }, 'resuming imports a previous run left unfinished');
@@ -72,15 +92,18 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
 
     const running = sandbox;
     async function shutdown() {
+      ops.readiness.drain();
       const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
       sockets.broadcastReconnectNotification();
       await scheduler.close();
       await housekeeping.close();
       await runner.close(); // running jobs stop at their next checkpoint and stay queued
       await sockets.close();
+      await scaled?.progress.close();
       server.closeAllConnections();
       await stopped;
       await running?.close();
+      await ops.close();
       await db.$disconnect();
       logger.info('server stopped');
     }
@@ -89,12 +112,15 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
       url,
       port: address.port,
       sandboxUrl: sandbox?.url ?? null,
+      metricsUrl:
+        metricsPort === null ? null : `${originOf({ ...address, port: metricsPort }, config.host)}/metrics`,
       terminateWebSockets: () => sockets.terminateAll(),
       close: () => (closing ??= shutdown()),
     };
   } catch (error) {
     server.close();
     await sandbox?.close();
+    await ops.close();
     await db.$disconnect();
     throw error;
   }

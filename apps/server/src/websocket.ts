@@ -4,6 +4,7 @@ import { applyWSSHandler } from '@trpc/server/adapters/ws';
 import { WebSocketServer } from 'ws';
 import { pathnameOf } from './http-routes';
 import type { AppLogger } from './logger';
+import { stampRequestId } from './ops/request-id';
 
 /**
  * tRPC subscriptions over WebSocket on the HTTP server's own port, at /trpc. `noServer` with our own upgrade
@@ -30,6 +31,7 @@ export function attachWebSockets(server: Server, deps: { createContext: ContextF
 
   server.on('upgrade', (req, socket, head) => {
     if (pathnameOf(req) === '/trpc') {
+      stampRequestId(req); // one id for the connection: its subscriptions and calls log it
       wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
       return;
     }

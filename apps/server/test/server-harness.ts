@@ -4,7 +4,8 @@ import { createTestDatabase, type TestDatabase } from '@app/db/testing';
 import { addDays, todayIn } from '@app/importer';
 import type { SandboxOptions } from '@app/sandbox';
 import { WebSocket } from 'ws';
-import { createLogger } from '../src/logger';
+import { createLogger, type AppLogger } from '../src/logger';
+import type { ServerConfig } from '../src/server-config';
 import { startServer, type RunningServer } from '../src/start-server';
 
 export type TestServer = Awaited<ReturnType<typeof startTestServer>>;
@@ -13,21 +14,34 @@ export type TestServer = Awaited<ReturnType<typeof startTestServer>>;
 const NodeWebSocket = WebSocket as unknown as typeof globalThis.WebSocket;
 
 /** The real server on a random port, with the embedded sandbox bank (random port) and a fresh SQLite file. */
-export async function startTestServer(options: { sandbox?: SandboxOptions; database?: TestDatabase } = {}) {
+export async function startTestServer(
+  options: {
+    sandbox?: SandboxOptions;
+    database?: TestDatabase;
+    logger?: AppLogger;
+    ops?: ServerConfig['ops'];
+    tokenKeys?: ServerConfig['tokenKeys'];
+    /** The Remix app, for tests of pages (a placeholder page otherwise). */
+    web?: ServerConfig['web'];
+    mutationsPerMinute?: number;
+  } = {},
+) {
   const database = options.database ?? (await createTestDatabase('sqlite'));
   const server: RunningServer = await startServer({
     port: 0,
     host: '127.0.0.1',
     databaseUrl: database.url,
-    tokenKeys: { keys: { test: randomBytes(32).toString('base64') }, currentKeyId: 'test' },
+    tokenKeys: options.tokenKeys ?? { keys: { test: randomBytes(32).toString('base64') }, currentKeyId: 'test' },
     bank: { kind: 'embedded-sandbox', port: 0, options: { seed: 7, ...options.sandbox } },
     truelayerTuning: { retryBaseMs: 5, retryMaxMs: 50, timeoutMs: 5_000 },
     importer: { workers: 4, jobConcurrency: 4 },
     sessionTtlDays: 30,
     demoUser: null,
-    mutationsPerMinute: 10_000,
+    mutationsPerMinute: options.mutationsPerMinute ?? 10_000,
     secureCookies: false,
-    logger: createLogger({ level: 'silent', pretty: false }),
+    ops: options.ops,
+    web: options.web,
+    logger: options.logger ?? createLogger({ level: 'silent', pretty: false }),
   });
   const clients: ApiClient[] = [];
 

@@ -1,4 +1,4 @@
-import type { AccountSnapshot, Connection, ImportPlan, JobSnapshot, ProgressEvent } from '~/lib/api-types';
+import type { AccountResult, AccountSnapshot, Connection, ImportPlan, JobSnapshot, ProgressEvent } from '~/lib/api-types';
 
 export const today = '2026-11-25';
 
@@ -12,6 +12,7 @@ export function aConnection(): Connection {
     consentGrantedAt: new Date('2026-11-20T10:00:00Z'),
     consentExpiresAt: new Date('2027-02-18T10:00:00Z'),
     consentDaysLeft: 85,
+    consentExpiringSoon: false,
     createdAt: new Date('2026-11-20T10:00:00Z'),
     accounts: [
       { ...base, id: 'acc-current', kind: 'account', accountType: 'TRANSACTION', displayName: 'Everyday Current', maskedNumber: '••1234' },
@@ -25,6 +26,7 @@ export function aPlan(overrides: Partial<ImportPlan['estimate']> = {}): ImportPl
   return {
     jobId: 'job-1',
     status: 'planned',
+    jobType: 'date_range',
     dateRange: { from: '2026-10-27', to: today, days: 30 },
     autoEnrich: true,
     batchSize: 50,
@@ -36,9 +38,10 @@ export function aPlan(overrides: Partial<ImportPlan['estimate']> = {}): ImportPl
       basis: 'From 90 days of this connection’s earlier imports.',
       costBasis: 'About 30 tokens per transaction at the configured model price.',
       warnings: [],
+      enrichmentMonth: null,
       ...overrides,
     },
-    accounts: aConnection().accounts.map((a) => ({ ...a, estimatedTransactions: 100, estimateBasis: 'history' as const })),
+    accounts: aConnection().accounts.map((a) => ({ ...a, estimatedTransactions: 100, estimateBasis: 'history' as const, calls: null })),
   };
 }
 
@@ -52,6 +55,7 @@ export function aJob(overrides: Partial<JobSnapshot> = {}): JobSnapshot {
     totals: { fetched: 0, synced: 0, duplicates: 0, errors: 0 },
     etaMs: null,
     errorMessage: null,
+    deferredUntil: null,
     ...overrides,
   };
 }
@@ -72,6 +76,7 @@ export function anAccount(overrides: Partial<AccountSnapshot> = {}): AccountSnap
     percent: 0,
     errorCode: null,
     lastError: null,
+    deferredUntil: null,
     ...overrides,
   };
 }
@@ -93,3 +98,46 @@ export const failingCardRun: ProgressEvent[] = [
   ),
   anEvent(5, 'finished', { status: 'completed_with_errors', percent: 100, accountsDone: 2, totals: { fetched: 80, synced: 75, duplicates: 5, errors: 1 } }),
 ];
+
+/** A finished account of a job page: a receipt that adds up, and the bank-call budget as it stands. */
+export function anAccountResult(overrides: Partial<AccountResult> = {}): AccountResult {
+  return {
+    accountId: 'acc-current',
+    status: 'completed',
+    windowsTotal: 2,
+    windowsDone: 2,
+    itemsDoneInWindow: 0,
+    fetched: 40,
+    synced: 30,
+    updated: 1,
+    duplicates: 7,
+    errors: 0,
+    pendingReconciled: 2,
+    estimatedTransactions: 35,
+    errorCode: null,
+    lastError: null,
+    deferredUntil: null,
+    startedAt: new Date('2026-11-25T10:00:00Z'),
+    finishedAt: new Date('2026-11-25T10:00:05Z'),
+    account: { displayName: 'Everyday Current', kind: 'account', accountType: 'TRANSACTION', currency: 'GBP', maskedNumber: '1234' },
+    receipt: {
+      fetched: 40,
+      new: 30,
+      updated: 1,
+      pendingReconciled: 2,
+      pendingRemoved: 1,
+      pendingAwaitingBooking: 3,
+      duplicatesByRule: { normalised: 4, provider: 2, fingerprint: 1 },
+      matchesToReview: 1,
+      callsUsed: 2,
+      callsRetried: 0,
+      callsRateLimited: 0,
+      enrichment: { transactions: 30, tokensIn: 2_100, tokensOut: 800, costMicros: 1_250 },
+      zeroReason: null,
+    },
+    estimateBasis: 'history',
+    callsPlanned: { accountId: 'acc-current', needed: 2, attended: false, limit: 4, reserve: 1, used: 2, left: 1, nextFreeAt: '2026-11-26T10:01:00.000Z', deferredUntil: null },
+    budget: { limit: 4, reserve: 1, used: 2, left: 1, nextFreeAt: new Date('2026-11-26T10:01:00Z'), rateLimited: 0 },
+    ...overrides,
+  };
+}

@@ -1,6 +1,12 @@
 import { findSession, type SessionUser } from './auth/session';
 import { sessionCookieName } from './auth/session-cookie';
-import { normaliseAddress, readBearerToken, readCookie, type RequestHeaders } from './request-headers';
+import {
+  normaliseAddress,
+  readBearerToken,
+  readCookie,
+  readHeader,
+  type RequestHeaders,
+} from './request-headers';
 import type { ApiServices } from './services';
 
 export type ContextInput = {
@@ -18,6 +24,8 @@ export type Context = {
   /** The SHA-256 of the session token (the Session row id), for sign-out. */
   sessionId: string | null;
   psuIp: string | null;
+  /** The request's `x-request-id` (the server sets one on every request and upgrade), logged with what it does. */
+  requestId: string | null;
   services: ApiServices;
   setCookie: (cookie: string) => void;
 };
@@ -44,6 +52,7 @@ export function createContextFactory(services: ApiServices): ContextFactory {
       user: session?.user ?? null,
       sessionId: session?.sessionId ?? null,
       psuIp: normaliseAddress(input.remoteAddress),
+      requestId: readHeader(input.headers, 'x-request-id'),
       services,
       setCookie: input.setCookie ?? (() => undefined),
     };

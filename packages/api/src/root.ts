@@ -5,6 +5,7 @@ import { costsRouter } from './router/costs';
 import { importControlProcedures } from './router/import-controls';
 import { importStatusProcedures } from './router/import-status';
 import { importProcedures } from './router/imports';
+import { matchesRouter } from './router/matches';
 import { schedulesRouter } from './router/schedules';
 import { transactionsRouter } from './router/transactions';
 import { createCallerFactory, createTRPCRouter } from './trpc';
@@ -19,6 +20,7 @@ export const appRouter = createTRPCRouter({
   transactions: transactionsRouter,
   schedules: schedulesRouter,
   costs: costsRouter,
+  matches: matchesRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -45,6 +45,8 @@ export const jobSummarySelect = {
   queuedAt: true,
   startedAt: true,
   finishedAt: true,
+  deferredUntil: true,
+  replayOfJobId: true,
   connection: { select: { id: true, providerName: true } },
   progress: { select: { status: true } },
 } satisfies Prisma.ImportJobSelect;
@@ -66,6 +68,7 @@ export const progressDetailSelect = {
   estimatedTransactions: true,
   errorCode: true,
   lastError: true,
+  deferredUntil: true,
   startedAt: true,
   finishedAt: true,
   account: {

@@ -3,6 +3,14 @@ import type { EnrichmentHook, ImporterConfig, JobTransport, Logger, ProgressPort
 import type { TrueLayerClient } from '@app/truelayer';
 import type { RateLimiter } from './rate-limit';
 
+/** Live-progress metrics, kept by the app (the API never imports a metrics library). */
+export type SubscriptionObserver = {
+  /** Returns the function to call when the subscription ends. */
+  opened(): () => void;
+  /** An event handed to the transport, `lagMs` after it was committed. */
+  eventSent(lagMs: number): void;
+};
+
 /** Everything the procedures need, made once by the app (apps/server) and shared by every request. */
 export type ApiServices = {
   db: Db;
@@ -22,4 +30,5 @@ export type ApiServices = {
     secureCookies: boolean;
   };
   rateLimiter: RateLimiter;
+  subscriptionObserver?: SubscriptionObserver;
 };

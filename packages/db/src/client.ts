@@ -3,6 +3,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient as PostgresClient } from './generated/postgres/client';
 import { PrismaClient as SqliteClient } from './generated/sqlite/client';
 import { providerOf, sqliteFileUrl } from './database-url';
+import { createPgPool } from './pg-pool';
 
 /**
  * The one Prisma client type the rest of the code sees. Both generated clients come from the same models
@@ -15,7 +16,8 @@ export type DbTx = Omit<Db, '$connect' | '$disconnect' | '$on' | '$transaction' 
 /** The only place a Prisma client is constructed: SQLite or PostgreSQL, chosen by the URL. */
 export function createDb(databaseUrl: string): Db {
   if (providerOf(databaseUrl) === 'postgresql') {
-    const client = new PostgresClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) });
+    const adapter = new PrismaPg(createPgPool(databaseUrl), { disposeExternalPool: true });
+    const client = new PostgresClient({ adapter });
     return client as unknown as Db;
   }
   // timeout: how long a writer waits for SQLite's lock (another process, e.g. a worker) before SQLITE_BUSY

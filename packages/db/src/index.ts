@@ -1,6 +1,6 @@
 export { createDb, dbProvider, type Db, type DbTx } from './client';
 export { defaultDatabaseUrl, providerOf, type DatabaseProvider } from './database-url';
-export { applyMigrations } from './migrate';
+export { applyMigrations, listMigrationNames } from './migrate';
 export { isUniqueViolation } from './unique-violation';
 export { createTokenCipher, TokenDecryptionError, type TokenCipher } from './token-cipher';
 export { Prisma } from './generated/sqlite/client';

@@ -43,6 +43,12 @@ export async function applyMigrations(databaseUrl: string): Promise<string[]> {
     : applySqlite(databaseUrl, readMigrations(migrationsDir.sqlite));
 }
 
+/** The migrations this code expects the configured database to have, by name (readiness compares them). */
+export function listMigrationNames(databaseUrl: string): string[] {
+  const dir = providerOf(databaseUrl) === 'postgresql' ? migrationsDir.postgresql : migrationsDir.sqlite;
+  return readMigrations(dir).map((migration) => migration.name);
+}
+
 function requireSameChecksum(applied: Map<string, string>, migration: Migration): boolean {
   const checksum = applied.get(migration.name);
   if (checksum === undefined) return false;

@@ -17,6 +17,7 @@ export {
   type CreateEnrichmentJobInput,
 } from './create-enrichment-job';
 export { runEnrichmentJob, type RunEnrichmentJobOptions } from './run-enrichment-job';
+export { describeMonthlyBudget, setMonthlyCap, type MonthlyBudget } from './monthly-cap';
 export {
   EnrichmentJobNotFoundError,
   EnrichmentJobRunningError,

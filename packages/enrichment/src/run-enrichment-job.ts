@@ -8,6 +8,7 @@ import {
   LlmProviderError,
 } from './errors';
 import { enrichmentInputSelect, pendingTransactionsWhere, toEnrichmentInput } from './job-scope';
+import { describeMonthlyBudget } from './monthly-cap';
 import { defaultLlmBatchSize, type LlmPrices } from './llm-config';
 import { noopLogger, type Logger } from './logger';
 import type { EnrichmentProvider } from './provider';
@@ -21,6 +22,8 @@ export type RunEnrichmentJobOptions = {
   batchSize?: number;
   /** What the provider charges. Omit for free providers (rules): they are then neither costed nor cached. */
   prices?: LlmPrices;
+  /** The clock the monthly cap's month is read from. */
+  now?: () => Date;
 };
 
 type Ending = { status: 'completed' | 'failed' | 'capped' | 'queued'; errorMessage: string | null };
@@ -76,14 +79,13 @@ export async function runEnrichmentJob(
   return ended;
 }
 
-async function enrichPendingTransactions(
-  db: Db,
-  job: EnrichmentJob,
-  { provider, signal, batchSize = defaultLlmBatchSize, prices }: RunEnrichmentJobOptions,
-  logger: Logger,
-): Promise<Ending> {
+async function enrichPendingTransactions(db: Db, job: EnrichmentJob, options: RunEnrichmentJobOptions, logger: Logger): Promise<Ending> {
+  const { provider, signal, batchSize = defaultLlmBatchSize, prices } = options;
   const pricing: EstimateProviderInfo = prices ? { kind: 'llm', batchSize, prices } : { kind: 'rules' };
   let spent = job.costMicros;
+  // The month's spending so far (this job's earlier runs included) plus what this run spends.
+  const monthly = await describeMonthlyBudget(db, job.userId, (options.now ?? (() => new Date()))());
+  let spentThisRun = 0;
   let cursor: string | null = null;
   for (;;) {
     if (signal?.aborted) return { status: 'queued', errorMessage: null };
@@ -96,13 +98,20 @@ async function enrichPendingTransactions(
     const hits = split ? split.hits : [];
 
     const estimate = estimateEnrichment(toSend.length, pricing).costMicros;
-    if (job.capMicros !== null && toSend.length > 0 && spent + estimate > job.capMicros) {
+    const overJobCap = job.capMicros !== null && spent + estimate > job.capMicros;
+    // free work (rules, cache) is never stopped by the month's cap, even when the month is already over it
+    const overMonthlyCap = monthly.capMicros !== null && estimate > 0 && monthly.spentMicros + spentThisRun + estimate > monthly.capMicros;
+    if (toSend.length > 0 && (overJobCap || overMonthlyCap)) {
       await applyEnrichmentBatch(db, {
         ...emptyBatch(job.id, provider.name),
         results: hits,
         cacheHits: hits.length,
       });
-      return { status: 'capped', errorMessage: describeCap(spent, job.capMicros, toSend.length, estimate) };
+      const errorMessage =
+        job.capMicros !== null && overJobCap
+          ? describeCap(spent, job.capMicros, toSend.length, estimate)
+          : describeMonthlyCap(monthly.spentMicros + spentThisRun, monthly.capMicros ?? 0, monthly.month, toSend.length, estimate);
+      return { status: 'capped', errorMessage };
     }
 
     const answer =
@@ -125,6 +134,7 @@ async function enrichPendingTransactions(
       cacheEntries: completed.cacheEntries,
     });
     spent += cost;
+    spentThisRun += cost;
     if (failures > 0)
       logger.warn({ jobId: job.id, failures, batch: inputs.length }, 'transactions left unenriched');
   }
@@ -159,6 +169,13 @@ function describeCap(spent: number, cap: number, pending: number, estimate: numb
   return (
     `Spending cap reached: ${formatMicros(spent)} spent of the ${formatMicros(cap)} cap, and the next ` +
     `${pending} transaction(s) would cost about ${formatMicros(estimate)}. Raise the cap and run the job again to continue.`
+  );
+}
+
+function describeMonthlyCap(spent: number, cap: number, month: string, pending: number, estimate: number): string {
+  return (
+    `Monthly spending cap reached: ${formatMicros(spent)} spent in ${month} of your ${formatMicros(cap)} monthly cap, and the next ` +
+    `${pending} transaction(s) would cost about ${formatMicros(estimate)}. Raise the monthly cap on the Costs page and enrichment resumes.`
   );
 }
 

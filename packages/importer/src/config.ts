@@ -16,5 +16,17 @@ export const importerConfigSchema = z.object({
   /** A consent older than this cannot fetch more than `scaMaxDays` of history (PSD2 SCA). */
   scaMaxDays: z.number().int().min(1).default(90),
   scaGraceMinutes: z.number().int().min(0).default(5),
+  /** PSD2: calls per account per rolling 24 h a bank accepts without the user present (API.md: 4). */
+  unattendedCallsPerDay: z.number().int().min(0).default(4),
+  /** Providers that count differently (e.g. `{ "ob-monzo": 10 }`); null means the provider sets no limit. */
+  unattendedCallsByProvider: z.record(z.string(), z.number().int().min(0).nullable()).default({}),
+  /** Unattended calls never used by background work, so the person's own refresh still gets through. */
+  reservedCalls: z.number().int().min(0).default(1),
+  /** A sync with no earlier sync to start from fetches this many days. */
+  firstSyncDays: z.number().int().min(1).default(90),
+  /** An incremental sync starts this many days before the last sync (banks add late items to recent days). */
+  incrementalOverlapDays: z.number().int().min(0).default(3),
+  /** How long the bank's raw responses of a job are kept for replay. */
+  rawArchiveDays: z.number().int().min(1).default(90),
 });
 export type ImporterConfig = z.infer<typeof importerConfigSchema>;

@@ -1,14 +1,34 @@
 import type { Db, TokenCipher } from '@app/db';
-import type { TokenSet } from '@app/truelayer';
+import type { BankAccount, ConnectionInfo, TokenSet } from '@app/truelayer';
 import type { BankClient } from './bank-client';
-import { refreshAccounts } from './refresh-accounts';
+import { resumeSchedulesAfterReconsent } from './consent';
+import { storeAccounts } from './refresh-accounts';
 
 /** A consent lasts 90 days from when it was given (TrueLayer, UK); /me may tell us the exact expiry. */
 const consentDays = 90;
 
 /**
- * Stores a new bank connection from the tokens of a finished OAuth round trip (tokens encrypted at rest), asks
- * the bank who it is and lists its accounts and cards. The user is present, so the calls are attended.
+ * The user's existing connection to the same bank login: the same `credentials_id`, or (banks issue a new one
+ * on some re-consents) the same provider listing an account we already hold. Reusing it keeps the accounts,
+ * their history and the call ledger, instead of importing everything again under a second connection.
+ */
+async function findSameConnection(db: Db, userId: string, me: ConnectionInfo, items: BankAccount[]) {
+  if (me.credentialsId) {
+    const same = await db.bankConnection.findFirst({ where: { userId, credentialsId: me.credentialsId }, select: { id: true } });
+    if (same) return same;
+  }
+  return db.bankConnection.findFirst({
+    where: { userId, providerId: me.providerId, accounts: { some: { providerAccountId: { in: items.map((i) => i.accountId) } } } },
+    orderBy: { createdAt: 'asc' },
+    select: { id: true },
+  });
+}
+
+/**
+ * Stores a bank connection from the tokens of a finished OAuth round trip (tokens encrypted at rest), asks the
+ * bank who it is and lists its accounts and cards. Reconnecting a bank already connected renews that connection
+ * (tokens, consent, status) and resumes the schedules its lapsed consent paused. The user is present, so the
+ * calls are attended.
  */
 export async function connectBank(
   deps: { db: Db; bank: BankClient; cipher: TokenCipher; now: () => Date },
@@ -16,21 +36,27 @@ export async function connectBank(
 ) {
   const { db, cipher, now } = deps;
   const staticTokens = { current: async () => input.tokens.accessToken, refresh: async () => input.tokens.accessToken };
-  const me = await deps.bank.data({ tokens: staticTokens, psuIp: input.psuIp }).me();
+  const data = deps.bank.data({ tokens: staticTokens, psuIp: input.psuIp });
+  const me = await data.me();
+  const [accounts, cards] = await Promise.all([data.accounts(), data.cards()]);
+  const items = [...accounts, ...cards];
   const grantedAt = now();
-  const connection = await db.bankConnection.create({
-    data: {
-      userId: input.userId,
-      providerId: me.providerId,
-      providerName: me.providerName,
-      credentialsId: me.credentialsId,
-      accessTokenEnc: cipher.encrypt(input.tokens.accessToken),
-      refreshTokenEnc: input.tokens.refreshToken ? cipher.encrypt(input.tokens.refreshToken) : null,
-      accessTokenExpiresAt: input.tokens.expiresAt,
-      consentGrantedAt: grantedAt,
-      consentExpiresAt: me.consentExpiresAt ?? new Date(grantedAt.getTime() + consentDays * 86_400_000),
-    },
-  });
-  const accounts = await refreshAccounts(deps, connection.id, { psuIp: input.psuIp });
-  return { connection, accounts };
+  const fields = {
+    providerId: me.providerId,
+    providerName: me.providerName,
+    credentialsId: me.credentialsId,
+    status: 'active' as const,
+    accessTokenEnc: cipher.encrypt(input.tokens.accessToken),
+    refreshTokenEnc: input.tokens.refreshToken ? cipher.encrypt(input.tokens.refreshToken) : null,
+    accessTokenExpiresAt: input.tokens.expiresAt,
+    consentGrantedAt: grantedAt,
+    consentExpiresAt: me.consentExpiresAt ?? new Date(grantedAt.getTime() + consentDays * 86_400_000),
+  };
+  const same = await findSameConnection(db, input.userId, me, items);
+  const connection = same
+    ? await db.bankConnection.update({ where: { id: same.id }, data: { ...fields, tokenVersion: { increment: 1 } } })
+    : await db.bankConnection.create({ data: { userId: input.userId, ...fields } });
+  const stored = await storeAccounts(db, connection.id, items);
+  if (same) await resumeSchedulesAfterReconsent(db, connection.id);
+  return { connection, accounts: stored, reused: same !== null };
 }

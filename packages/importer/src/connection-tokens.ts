@@ -1,6 +1,7 @@
 import type { Db, TokenCipher } from '@app/db';
 import { TrueLayerError, type AccessTokenSource } from '@app/truelayer';
 import type { BankClient } from './bank-client';
+import { markNeedsReconsent, reconnectMessage } from './consent';
 import { ConsentExpiredError } from './errors';
 
 /** Refresh this long before expiry, so a request never leaves with a token about to lapse. */
@@ -24,8 +25,9 @@ export function createConnectionTokens(deps: {
 
   async function load() {
     const connection = await db.bankConnection.findUniqueOrThrow({ where: { id: connectionId } });
-    if (connection.status !== 'active') {
-      throw new ConsentExpiredError('The bank consent for this connection has expired; reconnect the bank to continue.');
+    if (connection.status === 'active' && connection.consentExpiresAt <= now()) await markNeedsReconsent(db, connectionId);
+    if (connection.status !== 'active' || connection.consentExpiresAt <= now()) {
+      throw new ConsentExpiredError(reconnectMessage(connection.providerName));
     }
     return connection;
   }
@@ -36,15 +38,15 @@ export function createConnectionTokens(deps: {
     const fresh = connection.accessTokenExpiresAt.getTime() - refreshMarginMs > now().getTime();
     if (staleToken !== null ? current !== staleToken && fresh : fresh) return current; // someone refreshed already
     if (!connection.refreshTokenEnc) {
-      throw new ConsentExpiredError('The bank did not grant offline access; reconnect the bank to continue.');
+      throw new ConsentExpiredError(`${connection.providerName} did not grant offline access: reconnect it on the Banks page to import in the background.`);
     }
     let tokens;
     try {
       tokens = await bank.refreshTokens(cipher.decrypt(connection.refreshTokenEnc));
     } catch (error) {
       if (error instanceof TrueLayerError && error.code === 'CONSENT_EXPIRED') {
-        await db.bankConnection.update({ where: { id: connectionId }, data: { status: 'needs_reconsent' } });
-        throw new ConsentExpiredError('The bank consent has expired or was revoked; reconnect the bank to continue.');
+        await markNeedsReconsent(db, connectionId);
+        throw new ConsentExpiredError(reconnectMessage(connection.providerName));
       }
       throw error;
     }

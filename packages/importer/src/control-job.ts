@@ -31,8 +31,8 @@ export async function startImport(deps: ControlDeps, userId: string, jobId: stri
 
 export async function pauseImport(deps: ControlDeps, userId: string, jobId: string) {
   const job = await requireJob(deps.db, userId, jobId);
-  if (job.status === 'queued') return setStatus(deps, jobId, { status: 'paused' });
-  if (job.status !== 'running') throw new JobStateError(`This import is ${job.status}; only a queued or running import can be paused.`);
+  if (job.status === 'queued' || job.status === 'deferred') return setStatus(deps, jobId, { status: 'paused' });
+  if (job.status !== 'running') throw new JobStateError(`This import is ${job.status}; only a queued, waiting or running import can be paused.`);
   await deps.db.importJob.update({ where: { id: jobId }, data: { requestedAction: 'pause' } });
   await deps.transport.interrupt(jobId);
 }
@@ -52,7 +52,7 @@ export async function cancelImport(deps: ControlDeps, userId: string, jobId: str
     await deps.transport.interrupt(jobId);
     return;
   }
-  if (job.status !== 'planned' && job.status !== 'queued' && job.status !== 'paused') {
+  if (job.status !== 'planned' && job.status !== 'queued' && job.status !== 'paused' && job.status !== 'deferred') {
     throw new JobStateError(`This import is already ${job.status}.`);
   }
   await deps.db.importProgress.updateMany({ where: { jobId, status: { in: ['pending', 'syncing', 'deferred'] } }, data: { status: 'cancelled' } });

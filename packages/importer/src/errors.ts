@@ -28,3 +28,20 @@ export class JobStateError extends Error {
 export class ConsentExpiredError extends Error {
   readonly code = 'CONSENT_EXPIRED';
 }
+
+/** A replay needs the raw responses of the job it replays; they are gone (retention) or were never kept. */
+export class ArchiveMissingError extends Error {
+  readonly code = 'ARCHIVE_MISSING';
+}
+
+export class MatchNotFoundError extends Error {
+  readonly code = 'MATCH_NOT_FOUND';
+  constructor(decisionId: string) {
+    super(`Match ${decisionId} was not found.`);
+  }
+}
+
+/** The match was already undone or resolved. */
+export class MatchStateError extends Error {
+  readonly code = 'MATCH_STATE';
+}

@@ -1,31 +1,22 @@
 import type { DbTx } from '@app/db';
 import type { DedupRule, KeyedTransaction } from './dedup-key';
+import { recordMerge } from './matches/record-merge';
+import { snapshotSelect, type TransactionSnapshot } from './transaction-snapshot';
 
 export type IngestCounts = {
   fetched: number;
   /** New records stored. */
   synced: number;
+  /** Still-pending records whose details the bank changed, updated in place. */
+  updated: number;
   /** Pending records that booked (matched by a shared provider id) and were updated in place. */
   pendingReconciled: number;
-  /** Already stored: by the rule that matched. */
+  /** Already stored and unchanged: by the rule that matched. */
   duplicates: Record<DedupRule, number>;
 };
 
 export function emptyCounts(): IngestCounts {
-  return { fetched: 0, synced: 0, pendingReconciled: 0, duplicates: { normalised: 0, provider: 0, fingerprint: 0 } };
-}
-
-export function addCounts(a: IngestCounts, b: IngestCounts): IngestCounts {
-  return {
-    fetched: a.fetched + b.fetched,
-    synced: a.synced + b.synced,
-    pendingReconciled: a.pendingReconciled + b.pendingReconciled,
-    duplicates: {
-      normalised: a.duplicates.normalised + b.duplicates.normalised,
-      provider: a.duplicates.provider + b.duplicates.provider,
-      fingerprint: a.duplicates.fingerprint + b.duplicates.fingerprint,
-    },
-  };
+  return { fetched: 0, synced: 0, updated: 0, pendingReconciled: 0, duplicates: { normalised: 0, provider: 0, fingerprint: 0 } };
 }
 
 export function totalDuplicates(counts: IngestCounts): number {
@@ -55,11 +46,18 @@ function toRow(accountId: string, jobId: string, item: KeyedTransaction) {
   };
 }
 
+type StoredRow = { id: string; dedupKey: string; status: string; bookingDate: string; amountMinor: number; description: string; merchantName: string | null };
+
+function changed(row: StoredRow, item: KeyedTransaction): boolean {
+  return row.bookingDate !== item.bookingDate || row.amountMinor !== item.amountMinor || row.description !== item.description || row.merchantName !== item.merchantName;
+}
+
 /**
  * Stores one batch idempotently with bulk statements: one read of the keys already stored, one insert of the
- * new ones, an update per pending record that has booked. Items before `countFrom` were counted before a crash
- * (the checkpoint says so): they are still stored if missing, but not counted again.
- * Runs inside the caller's transaction, together with the progress update and the event.
+ * new ones, an update per pending record that has booked or changed. Every merge of a pending record into its
+ * booked self is recorded (rule, confidence, the pending snapshot) so a person can undo it. Items before
+ * `countFrom` were counted before a crash (the checkpoint says so): they are still stored if missing, but not
+ * counted again. Runs inside the caller's transaction, together with the progress update and the event.
  */
 export async function ingestBatch(
   tx: DbTx,
@@ -69,10 +67,16 @@ export async function ingestBatch(
   const counts = emptyCounts();
   const existing = await tx.transaction.findMany({
     where: { accountId, dedupKey: { in: items.map((item) => item.dedupKey) } },
-    select: { id: true, dedupKey: true, status: true },
+    select: { id: true, dedupKey: true, status: true, bookingDate: true, amountMinor: true, description: true, merchantName: true },
   });
-  const stored = new Map(existing.map((row) => [row.dedupKey, row]));
+  const stored = new Map<string, StoredRow>(existing.map((row) => [row.dedupKey, row]));
   const fresh = new Map<string, KeyedTransaction>();
+  const booking = items.filter((item) => item.status === 'booked' && stored.get(item.dedupKey)?.status === 'pending');
+  const before = new Map<string, TransactionSnapshot>();
+  if (booking.length > 0) {
+    const rows = await tx.transaction.findMany({ where: { accountId, dedupKey: { in: booking.map((i) => i.dedupKey) } }, select: snapshotSelect });
+    for (const row of rows) before.set(row.id, row);
+  }
 
   for (const [index, item] of items.entries()) {
     const counted = index >= countFrom;
@@ -90,14 +94,19 @@ export async function ingestBatch(
     if (match.status === 'pending' && item.status === 'booked') {
       // The same provider id: the pending record booked. Update it in place (its id, category... survive).
       await tx.transaction.update({ where: { id: match.id }, data: toRow(accountId, jobId, item) });
+      const snapshot = before.get(match.id);
+      if (snapshot) await recordMerge(tx, { jobId, accountId, rule: item.dedupRule, transactionId: match.id, snapshot });
       stored.set(item.dedupKey, { ...match, status: 'booked' });
       if (counted) counts.pendingReconciled += 1;
       continue;
     }
-    if (match.status === 'pending' && item.status === 'pending') {
+    if (match.status === 'pending' && item.status === 'pending' && changed(match, item)) {
       // Still pending: amounts and descriptions of pending items may change until they book.
       const { importJobId: _keepOriginalJob, ...data } = toRow(accountId, jobId, item);
       await tx.transaction.update({ where: { id: match.id }, data });
+      stored.set(item.dedupKey, { ...match, ...data });
+      if (counted) counts.updated += 1;
+      continue;
     }
     if (counted) counts.duplicates[item.dedupRule] += 1;
   }
@@ -110,11 +119,12 @@ export async function ingestBatch(
 
 /**
  * TrueLayer advises replacing the cached pending set on every sync: pending records that the bank no longer
- * lists (booked under a new identity, or dropped) are removed, so a payment never stays as both.
+ * lists (booked under a new identity, or dropped) are removed, so a payment never stays as both. Records a person
+ * restored by undoing a match stay. Returns what was removed, for the ambiguous-pair check.
  */
-export async function removeStalePending(tx: DbTx, accountId: string, currentPendingKeys: string[]): Promise<number> {
-  const { count } = await tx.transaction.deleteMany({
-    where: { accountId, status: 'pending', dedupKey: { notIn: currentPendingKeys } },
-  });
-  return count;
+export async function removeStalePending(tx: DbTx, accountId: string, currentPendingKeys: string[]): Promise<TransactionSnapshot[]> {
+  const where = { accountId, status: 'pending' as const, dedupRule: { not: 'undone' }, dedupKey: { notIn: currentPendingKeys } };
+  const stale = await tx.transaction.findMany({ where, select: snapshotSelect });
+  if (stale.length > 0) await tx.transaction.deleteMany({ where: { id: { in: stale.map((row) => row.id) } } });
+  return stale;
 }

@@ -13,10 +13,11 @@ type ProgressRow = {
   windowsTotal: number;
   errorCode: string | null;
   lastError: string | null;
+  deferredUntil: Date | null;
   account: { displayName: string; kind: AccountKind };
 };
 
-type JobRow = { id: string; status: JobStatus; startedAt: Date | null; errorMessage: string | null };
+type JobRow = { id: string; status: JobStatus; startedAt: Date | null; errorMessage: string | null; deferredUntil: Date | null };
 
 const finishedAccount: AccountProgressStatus[] = ['completed', 'failed', 'cancelled'];
 
@@ -38,6 +39,7 @@ export function snapshotAccount(row: ProgressRow): AccountSnapshot {
     percent,
     errorCode: row.errorCode,
     lastError: row.lastError,
+    deferredUntil: row.deferredUntil?.toISOString() ?? null,
   };
 }
 
@@ -61,6 +63,7 @@ export function snapshotJob(job: JobRow, rows: ProgressRow[], now: Date): JobSna
     },
     etaMs,
     errorMessage: job.errorMessage,
+    deferredUntil: job.deferredUntil?.toISOString() ?? null,
   };
 }
 

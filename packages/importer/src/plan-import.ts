@@ -1,40 +1,63 @@
-import type { Db, JobType } from '@app/db';
+import type { Db } from '@app/db';
 import { addDays, daysBetween, isCalendarDate, todayIn } from './calendar-date';
+import { planCalls, type AccountCallPlan } from './plan-calls';
 import type { ImporterConfig } from './config';
 import { ConnectionNotFoundError, ConsentExpiredError, InvalidPlanError } from './errors';
 import { estimateImport } from './estimate-import';
+import { incrementalRange } from './incremental-range';
 import type { EnrichmentHook } from './run-import-job';
 
-export type PlanImportInput = {
+type PlanCommon = {
   userId: string;
   connectionId: string;
-  fromDate: string;
-  toDate: string;
   /** Bank account ids (accounts and cards); every account of the connection when omitted or empty. */
   accountIds?: string[];
   autoEnrich: boolean;
   batchSize: number;
-  jobType?: JobType;
   scheduleId?: string | null;
   /** The user's IP when they are present (their calls are attended under PSD2). */
   psuIp?: string | null;
 };
 
-export type PlanWarning = { code: 'SCA_RANGE' | 'CONSENT_EXPIRING' | 'LONG_RANGE'; message: string };
+/** A date range, or `incremental`: from each account's last sync (less a few days' overlap) to today. */
+export type PlanImportInput = PlanCommon & {
+  jobType?: 'date_range' | 'incremental' | 'scheduled';
+  /** Required unless the job is incremental. */
+  fromDate?: string;
+  toDate?: string;
+};
+
+function rangeOf(input: PlanImportInput, accounts: { lastSyncedAt: Date | null }[], context: { config: ImporterConfig; now: Date }) {
+  if (input.jobType === 'incremental') return incrementalRange(accounts, context);
+  if (input.fromDate === undefined || input.toDate === undefined) throw new InvalidPlanError('Choose the first and the last day to import.');
+  return { fromDate: input.fromDate, toDate: input.toDate };
+}
+
+export type PlanWarning = { code: 'SCA_RANGE' | 'CONSENT_EXPIRING' | 'LONG_RANGE' | 'CALL_BUDGET'; message: string };
+
+function requireRange(fromDate: string, toDate: string, today: string, config: ImporterConfig) {
+  if (!isCalendarDate(fromDate) || !isCalendarDate(toDate)) throw new InvalidPlanError('Dates must be real calendar dates (YYYY-MM-DD).');
+  if (fromDate > toDate) throw new InvalidPlanError('The start date must be on or before the end date.');
+  if (toDate > today) throw new InvalidPlanError(`The end date cannot be in the future (today is ${today}).`);
+  const oldest = addDays(today, -config.maxHistoryDays);
+  if (fromDate < oldest) throw new InvalidPlanError(`Banks serve at most ${config.maxHistoryDays} days of history: start on or after ${oldest}.`);
+}
+
+function budgetWarning(plans: AccountCallPlan[]): PlanWarning | null {
+  const deferred = plans.filter((p) => p.deferredUntil !== null);
+  if (deferred.length === 0) return null;
+  const first = deferred.map((p) => p.deferredUntil ?? '').sort()[0] ?? '';
+  return {
+    code: 'CALL_BUDGET',
+    message: `${deferred.length} account(s) would go over the bank's limit of unattended calls for today: they wait and run from ${first.slice(0, 16).replace('T', ' ')} UTC, when the limit frees up.`,
+  };
+}
 
 /** Validates a plan against the connection, estimates it and stores the job as `planned`. */
-export async function planImport(
-  deps: { db: Db; config: ImporterConfig; now: () => Date; enrichment?: EnrichmentHook },
-  input: PlanImportInput,
-) {
+export async function planImport(deps: { db: Db; config: ImporterConfig; now: () => Date; enrichment?: EnrichmentHook }, input: PlanImportInput) {
   const { db, config, now } = deps;
-  if (!isCalendarDate(input.fromDate) || !isCalendarDate(input.toDate)) throw new InvalidPlanError('Dates must be real calendar dates (YYYY-MM-DD).');
-  if (input.fromDate > input.toDate) throw new InvalidPlanError('The start date must be on or before the end date.');
-  const today = todayIn(config.timeZone, now());
-  if (input.toDate > today) throw new InvalidPlanError(`The end date cannot be in the future (today is ${today}).`);
-  const oldest = addDays(today, -config.maxHistoryDays);
-  if (input.fromDate < oldest) throw new InvalidPlanError(`Banks serve at most ${config.maxHistoryDays} days of history: start on or after ${oldest}.`);
   if (!Number.isInteger(input.batchSize) || input.batchSize < 10 || input.batchSize > 200) throw new InvalidPlanError('The batch size must be between 10 and 200.');
+  const today = todayIn(config.timeZone, now());
 
   const connection = await db.bankConnection.findFirst({
     where: { id: input.connectionId, userId: input.userId },
@@ -48,13 +71,15 @@ export async function planImport(
   const accounts = wanted ? connection.accounts.filter((a) => wanted.has(a.id)) : connection.accounts;
   if (wanted && accounts.length !== wanted.size) throw new InvalidPlanError('Some selected accounts do not belong to this connection.');
   if (accounts.length === 0) throw new InvalidPlanError('This connection has no accounts or cards to import.');
+  const { fromDate, toDate } = rangeOf(input, accounts, { config, now: now() });
+  requireRange(fromDate, toDate, today, config);
 
   const warnings: PlanWarning[] = [];
   const consentAgeMinutes = daysBetween(connection.consentGrantedAt, now()) * 24 * 60;
-  if (input.fromDate < addDays(today, -config.scaMaxDays) && consentAgeMinutes > config.scaGraceMinutes) {
+  if (fromDate < addDays(today, -config.scaMaxDays) && consentAgeMinutes > config.scaGraceMinutes) {
     warnings.push({
       code: 'SCA_RANGE',
-      message: `Banks only serve history older than ${config.scaMaxDays} days in the first ${config.scaGraceMinutes} minutes after you consent. Reconnect the bank just before importing from ${input.fromDate}, or start on or after ${addDays(today, -config.scaMaxDays)}.`,
+      message: `Banks only serve history older than ${config.scaMaxDays} days in the first ${config.scaGraceMinutes} minutes after you consent. Reconnect the bank just before importing from ${fromDate}, or start on or after ${addDays(today, -config.scaMaxDays)}.`,
     });
   }
   const daysLeft = daysBetween(now(), connection.consentExpiresAt);
@@ -62,9 +87,20 @@ export async function planImport(
     warnings.push({ code: 'CONSENT_EXPIRING', message: `The consent for ${connection.providerName} expires in ${Math.ceil(daysLeft)} days: extend it to keep importing.` });
   }
 
-  const estimate = await estimateImport(db, { accounts, fromDate: input.fromDate, toDate: input.toDate, windowDays: config.windowDays, workers: config.workers });
+  const estimate = await estimateImport(db, { accounts, fromDate, toDate, windowDays: config.windowDays, workers: config.workers });
   const cost = input.autoEnrich && deps.enrichment ? deps.enrichment.estimate(estimate.transactions) : { costMicros: 0, basis: 'No enrichment.' };
   const perAccount = new Map(estimate.accounts.map((e) => [e.accountId, e]));
+  const calls = await planCalls(db, config, {
+    providerId: connection.providerId,
+    accountIds: accounts.map((a) => a.id),
+    range: { from: fromDate, to: toDate },
+    today,
+    attended: Boolean(input.psuIp),
+    now: now(),
+  });
+  const callsOf = new Map(calls.map((c) => [c.accountId, c]));
+  const budget = budgetWarning(calls);
+  if (budget) warnings.push(budget);
 
   const job = await db.importJob.create({
     data: {
@@ -73,8 +109,8 @@ export async function planImport(
       scheduleId: input.scheduleId ?? null,
       jobType: input.jobType ?? 'date_range',
       status: 'planned',
-      fromDate: input.fromDate,
-      toDate: input.toDate,
+      fromDate,
+      toDate,
       autoEnrich: input.autoEnrich,
       batchSize: input.batchSize,
       psuIp: input.psuIp ?? null,
@@ -82,9 +118,18 @@ export async function planImport(
       estimatedTransactions: estimate.transactions,
       estimatedDurationMs: estimate.durationMs,
       estimatedCostMicros: cost.costMicros,
-      estimate: { basis: estimate.basis, costBasis: cost.basis, accounts: estimate.accounts, warnings },
-      progress: { create: accounts.map((a) => ({ accountId: a.id, estimatedTransactions: perAccount.get(a.id)?.transactions ?? 0 })) },
+      estimate: { basis: estimate.basis, costBasis: cost.basis, accounts: estimate.accounts, warnings, calls },
+      progress: {
+        create: accounts.map((a) => {
+          const deferredUntil = callsOf.get(a.id)?.deferredUntil ?? null;
+          return {
+            accountId: a.id,
+            estimatedTransactions: perAccount.get(a.id)?.transactions ?? 0,
+            ...(deferredUntil ? { status: 'deferred' as const, deferredUntil: new Date(deferredUntil), receipt: { zeroReason: 'deferred_by_call_budget' } } : {}),
+          };
+        }),
+      },
     },
   });
-  return { job, accounts, estimate, costMicros: cost.costMicros, warnings };
+  return { job, accounts, estimate, costMicros: cost.costMicros, warnings, calls };
 }

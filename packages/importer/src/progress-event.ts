@@ -15,6 +15,8 @@ export type AccountSnapshot = {
   percent: number;
   errorCode: string | null;
   lastError: string | null;
+  /** A `deferred` account runs again at this time (ISO), when the bank's call budget has room. */
+  deferredUntil: string | null;
 };
 
 export type JobSnapshot = {
@@ -27,6 +29,8 @@ export type JobSnapshot = {
   /** From the observed rate of windows done; null until there is a rate. */
   etaMs: number | null;
   errorMessage: string | null;
+  /** A `deferred` job is queued again at this time (ISO). */
+  deferredUntil: string | null;
 };
 
 /**

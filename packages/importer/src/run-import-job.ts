@@ -2,15 +2,19 @@ import { isUniqueViolation, type Db, type JobStatus, type Prisma, type TokenCiph
 import type { CallRecord } from '@app/truelayer';
 import pLimit from 'p-limit';
 import type { BankClient } from './bank-client';
-import { addDays, todayIn } from './calendar-date';
+import { todayIn } from './calendar-date';
 import type { ImporterConfig } from './config';
 import { createConnectionTokens } from './connection-tokens';
 import { appendEvent } from './event-journal';
+import type { ImportObserver } from './import-observer';
 import { createKeyedMutex } from './keyed-mutex';
 import type { Logger } from './logger';
 import { isTerminal, type ProgressEvent } from './progress-event';
 import type { ProgressPort } from './progress-port';
-import { limitRequests } from './request-limiter';
+import { inProcessRequestLimiter, limitRequests, type RequestLimiter } from './request-limiter';
+import { attributeEnrichment } from './attribute-enrichment';
+import { reachesPending } from './pending-window';
+import { earliestDeferral, isDueForRun, prepareRunSources } from './run-sources';
 import { syncAccount, type StopReason } from './sync-account';
 
 export type EnrichmentHook = {
@@ -28,10 +32,13 @@ export type ImporterDeps = {
   logger: Logger;
   now: () => Date;
   enrichment?: EnrichmentHook;
+  /** Metrics: told about bank calls, committed batches, accounts and runs. */
+  observer?: ImportObserver;
+  /** Caps bank requests per connection; by default within this process (config.maxRequestsPerConnection). */
+  requestLimiter?: RequestLimiter;
 };
 
 const withJobLock = createKeyedMutex();
-const pendingDays = 7;
 
 /**
  * Runs (or resumes) one import job to its end, a pause, a cancel or a shutdown. The same function is the
@@ -44,7 +51,7 @@ export async function runImportJob(deps: ImporterDeps, jobId: string, options: {
     where: { id: jobId },
     include: { progress: { include: { account: { select: { providerAccountId: true, kind: true } } }, orderBy: { id: 'asc' } } },
   });
-  if (isTerminal(job.status) || job.status === 'planned' || job.status === 'paused') return job.status;
+  if (isTerminal(job.status) || job.status === 'planned' || job.status === 'paused' || job.status === 'deferred') return job.status;
 
   const commit = async (work: (tx: Prisma.TransactionClient) => Promise<ProgressEvent>) => {
     await withJobLock(jobId, async () => {
@@ -56,7 +63,7 @@ export async function runImportJob(deps: ImporterDeps, jobId: string, options: {
     await tx.importJob.update({ where: { id: jobId }, data: { status: 'running', startedAt: job.startedAt ?? now() } });
     return appendEvent(tx, { jobId, kind: 'job', now: now() });
   });
-  logger.info({ jobId, accounts: job.progress.length }, 'import job running');
+  logger.info({ jobId, userId: job.userId, connectionId: job.connectionId, accounts: job.progress.length }, 'import job running');
 
   const checkStop = async (): Promise<StopReason | null> => {
     // Read the signal first: a pause commits its flag and then aborts, so an abort seen before the read is
@@ -69,15 +76,20 @@ export async function runImportJob(deps: ImporterDeps, jobId: string, options: {
 
   const calls = new Map<string, CallRecord[]>();
   const tokens = createConnectionTokens({ db, cipher: deps.cipher, bank: deps.bank, connectionId: job.connectionId, now });
-  const data = limitRequests(
+  const sources = await prepareRunSources(deps, job);
+  const data = sources.replay?.data ?? limitRequests(
     job.connectionId,
-    config.maxRequestsPerConnection,
+    deps.requestLimiter ?? inProcessRequestLimiter(config.maxRequestsPerConnection),
     deps.bank.data({
       tokens,
       psuIp: job.psuIp ?? undefined,
       signal: options.signal,
-      onCall: (call) => calls.set(call.accountId ?? '', [...(calls.get(call.accountId ?? '') ?? []), call]),
+      onCall: (call) => {
+        calls.set(call.accountId ?? '', [...(calls.get(call.accountId ?? '') ?? []), call]);
+        deps.observer?.bankCall(call);
+      },
     }),
+    options.signal,
   );
   const today = todayIn(config.timeZone, now());
   const context = {
@@ -87,9 +99,13 @@ export async function runImportJob(deps: ImporterDeps, jobId: string, options: {
     batchSize: job.batchSize,
     range: { from: job.fromDate, to: job.toDate },
     windowDays: config.windowDays,
-    includePending: job.toDate >= addDays(today, -pendingDays),
+    includePending: sources.replay?.includePending ?? reachesPending(job.toDate, today),
+    connection: sources.connection,
+    budget: sources.budget,
+    archive: sources.archive,
     now,
     logger,
+    observer: deps.observer,
     commit,
     checkStop,
     takeCalls(providerAccountId: string) {
@@ -100,14 +116,24 @@ export async function runImportJob(deps: ImporterDeps, jobId: string, options: {
   };
 
   const limit = pLimit(config.workers);
-  const unfinished = job.progress.filter((row) => row.status === 'pending' || row.status === 'syncing' || row.status === 'deferred');
-  const outcomes = await Promise.all(unfinished.map((row) => limit(() => syncAccount(context, row))));
+  const unfinished = job.progress.filter((row) => isDueForRun(row, now()));
+  const syncTimed = async (row: (typeof unfinished)[number]) => {
+    const started = performance.now();
+    const outcome = await syncAccount(context, row);
+    const durationMs = Math.round(performance.now() - started);
+    logger.info({ jobId, userId: job.userId, accountId: row.accountId, outcome, durationMs }, 'account sync ended');
+    deps.observer?.accountSynced({ jobId, accountId: row.accountId, outcome, durationMs });
+    return outcome;
+  };
+  const outcomes = await Promise.all(unfinished.map((row) => limit(() => syncTimed(row))));
   const stop = outcomes.find((o): o is StopReason => o === 'cancel' || o === 'pause' || o === 'shutdown') ?? (await checkStop());
 
   const finalStatus = await finishJob(deps, jobId, stop, commit);
-  logger.info({ jobId, status: finalStatus }, 'import job stopped');
+  logger.info({ jobId, userId: job.userId, status: finalStatus }, 'import job stopped');
+  deps.observer?.runEnded({ jobId, status: finalStatus });
   if ((finalStatus === 'completed' || finalStatus === 'completed_with_errors') && job.autoEnrich && deps.enrichment) {
     await deps.enrichment.enrichImport({ userId: job.userId, importJobId: jobId });
+    await attributeEnrichment(db, jobId);
   }
   return finalStatus;
 }
@@ -133,18 +159,21 @@ async function finishJob(
       await tx.importProgress.updateMany({ where: { jobId, status: 'syncing' }, data: { status: 'pending' } });
     } else if (stop === 'shutdown') {
       status = 'queued'; // picked up again by the next runner, from its checkpoints
+    } else if (rows.some((r) => r.status === 'deferred')) {
+      status = 'deferred'; // the scheduler queues it again when the bank's budget has room
     } else {
       status = failed.length === 0 ? 'completed' : failed.length === rows.length ? 'failed' : 'completed_with_errors';
     }
-    const terminal = status !== 'paused' && status !== 'queued';
+    const terminal = status !== 'paused' && status !== 'queued' && status !== 'deferred';
     const errorMessage =
-      failed.length > 0 ? `${failed.length} of ${rows.length} accounts failed: ${failed.map((r) => r.lastError ?? r.errorCode).join('; ')}` : null;
+      failed.length > 0 ? `${failed.length} of ${rows.length} accounts failed: ${[...new Set(failed.map((r) => r.lastError ?? r.errorCode))].join('; ')}` : null;
     const estimate = (job.estimate ?? {}) as Record<string, unknown>;
     await tx.importJob.update({
       where: { id: jobId },
       data: {
         status,
         requestedAction: null,
+        deferredUntil: status === 'deferred' ? earliestDeferral(rows) : null,
         errorMessage,
         totalFetched: rows.reduce((s, r) => s + r.fetched, 0),
         totalSynced: rows.reduce((s, r) => s + r.synced, 0),

@@ -2,6 +2,9 @@ import type { Cadence, Db } from '@app/db';
 import { addDays, todayIn } from './calendar-date';
 import { startImport, type JobTransport } from './control-job';
 import { planImport } from './plan-import';
+import { markNeedsReconsent } from './consent';
+import { accountsWaitingForBudget, resumeDeferredJobs } from './deferred-jobs';
+import { purgeRawArchive } from './raw-archive';
 import type { ImporterDeps } from './run-import-job';
 
 /** The next run after `previous` for a cadence; months keep the day, clamped to the month's end. */
@@ -26,12 +29,20 @@ function nextRunAfterNow(cadence: Cadence, previous: Date, now: Date): Date {
   return next;
 }
 
-export const reconsentReason = 'needs_reconsent';
+/** The accounts a schedule names (none: every account of its connection). */
+async function scheduledAccounts(db: Db, schedule: { connectionId: string; accountIds: unknown }): Promise<string[]> {
+  const named = Array.isArray(schedule.accountIds) ? schedule.accountIds.filter((id): id is string => typeof id === 'string') : [];
+  if (named.length > 0) return named;
+  const all = await db.bankAccount.findMany({ where: { connectionId: schedule.connectionId }, select: { id: true }, orderBy: { id: 'asc' } });
+  return all.map((a) => a.id);
+}
 
 /**
  * Starts every due schedule exactly once per period, however many processes call this at once: a schedule is
  * claimed by moving its `nextRunAt` forward only if it still holds the value we read (compare-and-swap).
  * A schedule whose connection needs a new consent is paused with that reason instead of failing every period.
+ * Runs fit the bank's unattended budget: the plan defers what does not fit, and an account already waiting in
+ * a deferred job is left to it, so deferred work never piles up however often a schedule fires.
  */
 export async function runDueSchedules(deps: ImporterDeps & { transport: JobTransport }): Promise<string[]> {
   const { db, now } = deps;
@@ -45,12 +56,18 @@ export async function runDueSchedules(deps: ImporterDeps & { transport: JobTrans
     });
     if (count === 0) continue; // another process claimed this period
     if (schedule.connection.status !== 'active' || schedule.connection.consentExpiresAt <= at) {
-      await db.importSchedule.update({ where: { id: schedule.id }, data: { enabled: false, pausedReason: reconsentReason } });
+      await markNeedsReconsent(db, schedule.connectionId);
       deps.logger.warn({ scheduleId: schedule.id }, 'schedule paused: the bank consent needs renewing');
       continue;
     }
+    const wanted = await scheduledAccounts(db, schedule);
+    const waiting = await accountsWaitingForBudget(db, wanted);
+    const accountIds = wanted.filter((id) => !waiting.has(id));
+    if (accountIds.length === 0) {
+      deps.logger.info({ scheduleId: schedule.id }, 'schedule run skipped: its accounts already wait for the bank budget');
+      continue;
+    }
     const today = todayIn(deps.config.timeZone, at);
-    const accountIds = (schedule.accountIds as string[] | null) ?? [];
     const { job } = await planImport(deps, {
       userId: schedule.userId,
       connectionId: schedule.connectionId,
@@ -70,20 +87,19 @@ export async function runDueSchedules(deps: ImporterDeps & { transport: JobTrans
   return started;
 }
 
-/** Consent renewed: schedules paused for it run again from their next period. */
-export async function resumeSchedulesAfterReconsent(db: Db, connectionId: string): Promise<number> {
-  const { count } = await db.importSchedule.updateMany({
-    where: { connectionId, enabled: false, pausedReason: reconsentReason },
-    data: { enabled: true, pausedReason: null },
-  });
-  return count;
+/** One scheduler pass: due schedules, deferred jobs whose budget came back, and the raw archive's retention. */
+export async function runSchedulerTick(deps: ImporterDeps & { transport: JobTransport }): Promise<void> {
+  await resumeDeferredJobs(deps);
+  await runDueSchedules(deps);
+  const purged = await purgeRawArchive(deps.db, { now: deps.now(), days: deps.config.rawArchiveDays });
+  if (purged > 0) deps.logger.info({ responses: purged }, 'raw bank responses past retention removed');
 }
 
-/** Checks for due schedules on a timer (both modes: the CAS makes concurrent schedulers safe). */
+/** Runs the scheduler pass on a timer (both modes: the compare-and-swaps make concurrent schedulers safe). */
 export function createScheduler(deps: ImporterDeps & { transport: JobTransport }, options: { intervalMs?: number } = {}) {
   let running: Promise<unknown> = Promise.resolve();
   const timer = setInterval(() => {
-    running = runDueSchedules(deps).catch((error: unknown) => deps.logger.error({ err: error }, 'schedule check failed'));
+    running = runSchedulerTick(deps).catch((error: unknown) => deps.logger.error({ err: error }, 'schedule check failed'));
   }, options.intervalMs ?? 30_000);
   timer.unref();
   return {

@@ -1,12 +1,18 @@
+import { setImmediate } from 'node:timers/promises';
 import type { Db, Prisma } from '@app/db';
-import { splitDateRange, TrueLayerError, type AccountKind, type CallRecord, type DateRange, type TrueLayerDataClient } from '@app/truelayer';
+import { splitDateRange, type AccountKind, type CallRecord, type DateRange, type TrueLayerDataClient } from '@app/truelayer';
 import { assignDedupKeys, sortForIngest, type KeyedTransaction } from './dedup-key';
-import { ConsentExpiredError } from './errors';
+import { judgeFailure } from './account-failure';
+import type { BudgetGate } from './budget-gate';
+import { markNeedsReconsent } from './consent';
 import { appendEvent } from './event-journal';
+import type { ImportObserver } from './import-observer';
 import { ingestBatch, removeStalePending, totalDuplicates, type IngestCounts } from './ingest-batch';
 import type { Logger } from './logger';
+import { recordAmbiguousPairs } from './matches/record-ambiguous-pairs';
 import type { ProgressEvent } from './progress-event';
-import { addToReceipt, emptyReceipt, explainZero, type AccountReceipt } from './receipt';
+import { archiveResponse } from './raw-archive';
+import { addToReceipt, explainZero, readReceipt, type AccountReceipt } from './receipt';
 
 export type StopReason = 'cancel' | 'pause' | 'shutdown';
 
@@ -14,6 +20,11 @@ export type AccountSyncContext = {
   db: Db;
   data: TrueLayerDataClient;
   jobId: string;
+  connection: { id: string; providerName: string };
+  /** Set when nobody attends the run: unattended calls must fit the bank's budget. */
+  budget: BudgetGate | null;
+  /** Whether to keep the bank's raw responses (a replay reads them and keeps none). */
+  archive: boolean;
   batchSize: number;
   range: DateRange;
   windowDays: number;
@@ -21,6 +32,7 @@ export type AccountSyncContext = {
   includePending: boolean;
   now: () => Date;
   logger: Logger;
+  observer?: ImportObserver;
   /** Runs a commit and its publish under the job's lock, so events reach subscribers in seq order. */
   commit(work: (tx: Prisma.TransactionClient) => Promise<ProgressEvent>): Promise<void>;
   checkStop(): Promise<StopReason | null>;
@@ -36,7 +48,7 @@ export type AccountToSync = {
   account: { providerAccountId: string; kind: AccountKind };
 };
 
-export type AccountOutcome = 'completed' | 'failed' | StopReason;
+export type AccountOutcome = 'completed' | 'failed' | 'deferred' | StopReason;
 
 /** Syncs one account or card: its windows in order, in batches, each batch committed with its checkpoint. */
 export async function syncAccount(ctx: AccountSyncContext, row: AccountToSync): Promise<AccountOutcome> {
@@ -44,43 +56,77 @@ export async function syncAccount(ctx: AccountSyncContext, row: AccountToSync): 
   const { kind, providerAccountId } = row.account;
   const windows = splitDateRange(ctx.range, ctx.windowDays);
   const windowsTotal = windows.length + (ctx.includePending ? 1 : 0);
-  let receipt: AccountReceipt = { ...emptyReceipt(), ...(row.receipt as Partial<AccountReceipt> | null) };
+  let receipt: AccountReceipt = readReceipt(row.receipt);
 
   const progressWhere = { jobId_accountId: { jobId: ctx.jobId, accountId } };
-  const commitProgress = (data: Prisma.ImportProgressUpdateInput, extra?: (tx: Prisma.TransactionClient) => Promise<void>) => {
+  let unrecordedCalls: CallRecord[] = [];
+  const commitProgress = async (data: Prisma.ImportProgressUpdateInput, extra?: (tx: Prisma.TransactionClient) => Promise<void>) => {
     const before = receipt;
-    return ctx.commit(async (tx) => {
-      receipt = before; // the commit may run again after a conflict: start from the committed receipt
-      if (extra) await extra(tx);
-      const calls = ctx.takeCalls(providerAccountId);
-      receipt = { ...receipt, callsUsed: receipt.callsUsed + calls.length, callsRetried: receipt.callsRetried + calls.filter((c) => c.attempt > 1).length };
-      if (calls.length > 0) {
-        await tx.bankCall.createMany({
-          data: calls.map((c) => ({ accountId, jobId: ctx.jobId, endpoint: c.endpoint, attended: c.attended, status: c.status, rateLimited: c.rateLimited })),
-        });
-      }
-      await tx.importProgress.update({ where: progressWhere, data: { ...data, receipt } });
-      return appendEvent(tx, { jobId: ctx.jobId, kind: 'account', accountId, now: ctx.now() });
-    });
+    const calls = [...unrecordedCalls, ...ctx.takeCalls(providerAccountId)];
+    try {
+      await ctx.commit(async (tx) => {
+        receipt = before; // the commit may run again after a conflict: start from the committed receipt
+        if (extra) await extra(tx);
+        receipt = {
+          ...receipt,
+          callsUsed: receipt.callsUsed + calls.length,
+          callsRetried: receipt.callsRetried + calls.filter((c) => c.attempt > 1).length,
+          callsRateLimited: receipt.callsRateLimited + calls.filter((c) => c.rateLimited).length,
+        };
+        if (calls.length > 0) {
+          // `at` on our clock, after the bank counted the call: the budget's window starts no earlier than the bank's
+          const at = ctx.now();
+          await tx.bankCall.createMany({
+            data: calls.map((c) => ({ accountId, jobId: ctx.jobId, endpoint: c.endpoint, attended: c.attended, status: c.status, rateLimited: c.rateLimited, at })),
+          });
+        }
+        await tx.importProgress.update({ where: progressWhere, data: { ...data, receipt } });
+        return appendEvent(tx, { jobId: ctx.jobId, kind: 'account', accountId, now: ctx.now() });
+      });
+      unrecordedCalls = [];
+    } catch (error) {
+      // Nothing of a failed commit was stored: its counts leave the receipt, its bank calls go with the next commit.
+      receipt = before;
+      unrecordedCalls = calls;
+      throw error;
+    }
   };
 
   const counters = (counts: IngestCounts) => ({
     fetched: { increment: counts.fetched },
     synced: { increment: counts.synced },
-    updated: { increment: counts.pendingReconciled },
+    updated: { increment: counts.updated },
     pendingReconciled: { increment: counts.pendingReconciled },
     duplicates: { increment: totalDuplicates(counts) },
   });
+  // After the commit: a commit retried after a conflict must not report its batch twice.
+  const reportBatch = (counts: IngestCounts | undefined) => {
+    if (!counts) return;
+    ctx.observer?.batchIngested({ jobId: ctx.jobId, accountId, fetched: counts.fetched, synced: counts.synced, duplicates: totalDuplicates(counts) });
+  };
+
+  const defer = async (until: Date): Promise<'deferred'> => {
+    if (receipt.fetched === 0) receipt = { ...receipt, zeroReason: 'deferred_by_call_budget' };
+    await commitProgress({ status: 'deferred', deferredUntil: until });
+    ctx.logger.info({ jobId: ctx.jobId, accountId, deferredUntil: until.toISOString() }, 'account deferred: the bank call budget is used up');
+    return 'deferred';
+  };
+  const callsAhead = windows.length - row.windowsDone + (ctx.includePending && row.windowsDone <= windows.length ? 1 : 0);
 
   try {
-    await commitProgress({ status: 'syncing', windowsTotal, startedAt: ctx.now() });
+    const wait = await ctx.budget?.beforeAccount(accountId, callsAhead);
+    if (wait) return await defer(wait);
+    await commitProgress({ status: 'syncing', deferredUntil: null, windowsTotal, startedAt: ctx.now() });
 
     for (let w = row.windowsDone; w < windows.length; w += 1) {
       const window = windows[w];
       if (!window) break;
       const stop = await ctx.checkStop();
       if (stop) return stop;
-      const items = sortForIngest(assignDedupKeys(await ctx.data.transactions(kind, providerAccountId, window)));
+      const waitForCall = await ctx.budget?.beforeCall(accountId);
+      if (waitForCall) return await defer(waitForCall);
+      const fetched = await ctx.data.transactions(kind, providerAccountId, window);
+      const items = sortForIngest(assignDedupKeys(fetched));
       const alreadyCounted = w === row.windowsDone ? row.itemsDoneInWindow : 0;
       const batchCount = Math.max(1, Math.ceil(items.length / ctx.batchSize));
       for (let b = 0; b < batchCount; b += 1) {
@@ -88,6 +134,9 @@ export async function syncAccount(ctx: AccountSyncContext, row: AccountToSync): 
           const stopMidWindow = await ctx.checkStop();
           if (stopMidWindow) return stopMidWindow;
         }
+        // Commits resolve synchronously on SQLite: without a turn of the event loop, one window's batches block
+        // HTTP, WebSocket pings and progress fan-out for seconds (bench: longest stall 7.6 s -> 0.2 s).
+        await setImmediate();
         const start = b * ctx.batchSize;
         const batch = items.slice(start, start + ctx.batchSize);
         const last = b === batchCount - 1;
@@ -95,25 +144,39 @@ export async function syncAccount(ctx: AccountSyncContext, row: AccountToSync): 
         await commitProgress(
           last ? { windowsDone: w + 1, itemsDoneInWindow: 0 } : { itemsDoneInWindow: start + batch.length },
           async (tx) => {
+            if (b === 0 && ctx.archive) await archiveResponse(tx, { jobId: ctx.jobId, accountId, endpoint: 'transactions', window: w, range: window, items: fetched });
             counts = await ingestBatch(tx, { accountId, jobId: ctx.jobId, items: batch, countFrom: Math.max(0, alreadyCounted - start) });
             receipt = addToReceipt(receipt, counts);
             await tx.importProgress.update({ where: progressWhere, data: counters(counts) });
           },
         );
+        reportBatch(counts);
       }
     }
 
     if (ctx.includePending && row.windowsDone <= windows.length) {
       const stop = await ctx.checkStop();
       if (stop) return stop;
-      const pending = sortForIngest(assignDedupKeys(await ctx.data.pendingTransactions(kind, providerAccountId)));
+      const waitForCall = await ctx.budget?.beforeCall(accountId);
+      if (waitForCall) return await defer(waitForCall);
+      const fetched = await ctx.data.pendingTransactions(kind, providerAccountId);
+      const pending = sortForIngest(assignDedupKeys(fetched));
+      let counts: IngestCounts | undefined;
       await commitProgress({ windowsDone: windows.length + 1, itemsDoneInWindow: 0 }, async (tx) => {
-        const counts = await ingestBatch(tx, { accountId, jobId: ctx.jobId, items: pending, countFrom: 0 });
+        if (ctx.archive) await archiveResponse(tx, { jobId: ctx.jobId, accountId, endpoint: 'pending', window: windows.length, range: null, items: fetched });
+        counts = await ingestBatch(tx, { accountId, jobId: ctx.jobId, items: pending, countFrom: 0 });
         const removed = await removeStalePending(tx, accountId, pending.map((item: KeyedTransaction) => item.dedupKey));
+        const review = await recordAmbiguousPairs(tx, { jobId: ctx.jobId, accountId, removed });
         receipt = addToReceipt(receipt, counts);
-        receipt = { ...receipt, pendingRemoved: receipt.pendingRemoved + removed, pendingAwaitingBooking: pending.length };
+        receipt = {
+          ...receipt,
+          pendingRemoved: receipt.pendingRemoved + removed.length,
+          pendingAwaitingBooking: pending.length,
+          matchesToReview: receipt.matchesToReview + review,
+        };
         await tx.importProgress.update({ where: progressWhere, data: counters(counts) });
       });
+      reportBatch(counts);
     }
 
     receipt = { ...receipt, zeroReason: explainZero(receipt) };
@@ -125,18 +188,16 @@ export async function syncAccount(ctx: AccountSyncContext, row: AccountToSync): 
     // A pause/cancel/shutdown aborts requests in flight: that failure is the stop, and resuming retries the account.
     const stop = await ctx.checkStop();
     if (stop) return stop;
-    const { code, message } = describeFailure(error);
-    if (code === 'INTERNAL') ctx.logger.error({ jobId: ctx.jobId, accountId, err: error }, 'account sync failed unexpectedly');
-    else ctx.logger.warn({ jobId: ctx.jobId, accountId, code }, 'account sync failed');
-    await commitProgress({ status: 'failed', errorCode: code, lastError: message, errors: { increment: 1 }, finishedAt: ctx.now() });
+    const verdict = judgeFailure(error, ctx.connection.providerName);
+    if (verdict.kind === 'defer') return await defer(new Date(ctx.now().getTime() + verdict.waitMs));
+    if (verdict.kind === 'consent') {
+      await markNeedsReconsent(ctx.db, ctx.connection.id);
+      if (receipt.fetched === 0) receipt = { ...receipt, zeroReason: 'consent_expired' };
+    }
+    if (verdict.code === 'INTERNAL') ctx.logger.error({ jobId: ctx.jobId, accountId, err: error }, 'account sync failed unexpectedly');
+    else ctx.logger.warn({ jobId: ctx.jobId, accountId, code: verdict.code }, 'account sync failed');
+    await commitProgress({ status: 'failed', errorCode: verdict.code, lastError: verdict.message, errors: { increment: 1 }, finishedAt: ctx.now() });
     return 'failed';
   }
-}
-
-/** A failed account is an event with a reason a person can act on, not an exception. */
-function describeFailure(error: unknown): { code: string; message: string } {
-  if (error instanceof TrueLayerError) return { code: error.code, message: error.message };
-  if (error instanceof ConsentExpiredError) return { code: error.code, message: error.message };
-  return { code: 'INTERNAL', message: 'An unexpected error stopped this account; it was logged. Retrying the import is safe.' };
 }
 

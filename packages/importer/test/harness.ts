@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { createTokenCipher, type Db } from '@app/db';
 import { createTestDatabase, type TestDatabase } from '@app/db/testing';
 import { createSandboxBank } from '@app/sandbox';
-import { createTrueLayerClient, truelayerConfigSchema } from '@app/truelayer';
+import { createTrueLayerClient, truelayerConfigSchema, type TrueLayerConfigInput } from '@app/truelayer';
 import {
   addDays,
   connectBank,
@@ -20,7 +20,16 @@ export type SandboxOptions = Parameters<typeof createSandboxBank>[0];
 export type Harness = Awaited<ReturnType<typeof createHarness>>;
 
 /** A migrated database, a sandbox bank on a random port, and the importer's dependencies wired to both. */
-export async function createHarness(options: { provider?: 'sqlite' | 'postgresql'; sandbox?: SandboxOptions; workers?: number; database?: TestDatabase } = {}) {
+export async function createHarness(
+  options: {
+    provider?: 'sqlite' | 'postgresql';
+    sandbox?: SandboxOptions;
+    workers?: number;
+    database?: TestDatabase;
+    /** Retry and timeout tuning of the TrueLayer client (fault tests shorten the timeout, allow more retries). */
+    client?: Partial<TrueLayerConfigInput>;
+  } = {},
+) {
   const database = options.database ?? (await createTestDatabase(options.provider ?? 'sqlite'));
   const bank = await createSandboxBank({ seed: 7, ...options.sandbox }).listen(0, '127.0.0.1');
   const client = createTrueLayerClient(
@@ -33,6 +42,7 @@ export async function createHarness(options: { provider?: 'sqlite' | 'postgresql
       retryBaseMs: 5,
       retryMaxMs: 50,
       timeoutMs: 5_000,
+      ...options.client,
     }),
   );
   const cipher = createTokenCipher({ test: testTokenKey }, 'test');

@@ -19,6 +19,7 @@ function eventOf(jobId: string, seq: number): ProgressEvent {
       totals: { fetched: 0, synced: 0, duplicates: 0, errors: 0 },
       etaMs: null,
       errorMessage: null,
+      deferredUntil: null,
     },
     account: null,
   };

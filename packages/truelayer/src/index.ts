@@ -3,6 +3,7 @@ export { hostsFor, truelayerConfigSchema } from './config';
 export type { TrueLayerConfig, TrueLayerConfigInput, TrueLayerEnvironment } from './config';
 export { splitDateRange } from './date-range';
 export { TrueLayerError } from './errors';
+export { parseArchivedTransactions } from './parse-archived-transactions';
 export type { TrueLayerErrorCode } from './errors';
 export { createTrueLayerClient } from './truelayer-client';
 export type { TrueLayerClient, TrueLayerClientDeps } from './truelayer-client';

@@ -12,9 +12,9 @@ function consentWarning(connection: Connection): string | null {
   if (connection.status === 'revoked')
     return 'The bank revoked this consent: connect the bank again to import.';
   if (connection.status === 'needs_reconsent')
-    return 'The consent has expired: reconnect the bank to import.';
-  if (connection.consentDaysLeft < 7)
-    return `The consent expires in ${plural(connection.consentDaysLeft, 'day')}: extend it to keep importing.`;
+    return 'The consent has expired and its schedules are paused: reconnect the bank in the web app (the same connection is renewed).';
+  if (connection.consentExpiringSoon)
+    return `The consent expires in ${plural(connection.consentDaysLeft, 'day')}: run \`spending extend ${connection.id}\` to reconfirm it, or reconnect the bank in the web app.`;
   return null;
 }
 

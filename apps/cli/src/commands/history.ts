@@ -15,6 +15,7 @@ const jobStatuses: Record<JobStatus, true> = {
   queued: true,
   running: true,
   paused: true,
+  deferred: true,
   completed: true,
   completed_with_errors: true,
   failed: true,

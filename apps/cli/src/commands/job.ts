@@ -8,24 +8,37 @@ import { formatTable } from '../format-table';
 type JobDetail = RouterOutputs['importJob'];
 type AccountRow = JobDetail['accounts'][number];
 
+const zeroReasons = {
+  bank_returned_nothing: 'the bank returned nothing',
+  nothing_new_after_dedup: 'nothing new after de-duplication',
+  deferred_by_call_budget: 'waiting for the bank’s daily limit',
+  consent_expired: 'the bank consent has ended: reconnect the bank',
+} as const;
+
 /** What an account's import did, from its receipt; why nothing came in when nothing did. */
 function describeReceipt({ receipt }: AccountRow): string {
   if (!receipt) return '';
-  const { duplicatesByRule: dup } = receipt;
+  const { duplicatesByRule: dup, enrichment } = receipt;
   const parts = [
     `fetched ${formatCount(receipt.fetched)}`,
     `new ${formatCount(receipt.new)}`,
     `duplicates ${formatCount(dup.normalised + dup.provider + dup.fingerprint)} (normalised ${dup.normalised}, provider ${dup.provider}, fingerprint ${dup.fingerprint})`,
+    `updated ${formatCount(receipt.updated)}`,
     `pending reconciled ${receipt.pendingReconciled}, removed ${receipt.pendingRemoved}, awaiting booking ${receipt.pendingAwaitingBooking}`,
-    `${formatCount(receipt.callsUsed)} bank calls (${receipt.callsRetried} retried)`,
+    `${formatCount(receipt.callsUsed)} bank calls (${receipt.callsRetried} retried, ${receipt.callsRateLimited} refused as too many)`,
+    `enrichment ${formatCount(enrichment.tokensIn)}/${formatCount(enrichment.tokensOut)} tokens, ${formatCostMicros(enrichment.costMicros)}`,
   ];
-  if (receipt.zeroReason)
-    parts.push(
-      receipt.zeroReason === 'bank_returned_nothing'
-        ? 'the bank returned nothing'
-        : 'nothing new after de-duplication',
-    );
+  if (receipt.matchesToReview > 0) parts.push(`${receipt.matchesToReview} look-alike pair(s) to review`);
+  if (receipt.zeroReason) parts.push(zeroReasons[receipt.zeroReason]);
   return parts.join('; ');
+}
+
+/** The account's unattended-call budget now: what background imports may still use today. */
+function describeBudget({ budget, status, deferredUntil }: AccountRow): string {
+  if (status === 'deferred' && deferredUntil) return `waits until ${formatDateTime(deferredUntil)}`;
+  if (!budget || budget.limit === null || budget.left === null) return 'no daily limit';
+  const next = budget.nextFreeAt ? `; next frees ${formatDateTime(budget.nextFreeAt)}` : '';
+  return `${budget.used} of ${budget.limit} background calls used in 24 h, ${budget.left} left (+${budget.reserve} kept for you)${next}`;
 }
 
 function printJob(detail: JobDetail, print: (line?: string) => void) {
@@ -68,6 +81,15 @@ function printJob(detail: JobDetail, print: (line?: string) => void) {
     print();
     print('Receipts');
     for (const a of receipts) print(`  ${a.account.displayName}: ${describeReceipt(a)}`);
+  }
+  print();
+  print(`Bank call budget${job.attended ? ' (you were present: these calls did not count)' : ''}`);
+  for (const a of detail.accounts) print(`  ${a.account.displayName}: ${describeBudget(a)}`);
+  const review = detail.matches.filter((m) => m.state === 'review').length;
+  const merged = detail.matches.filter((m) => m.state === 'merged').length;
+  if (detail.matches.length > 0) {
+    print();
+    print(`Matches: ${merged} merged (undo on the job page), ${review} look-alike pair(s) waiting for your decision`);
   }
 }
 

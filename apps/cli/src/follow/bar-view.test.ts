@@ -20,6 +20,7 @@ const job: JobSnapshot = {
   totals: { fetched: 42, synced: 40, duplicates: 2, errors: 0 },
   etaMs: 3_000,
   errorMessage: null,
+  deferredUntil: null,
 };
 
 const start: BarViewStart = {
@@ -59,6 +60,7 @@ const current: AccountSnapshot = {
   percent: 100,
   errorCode: null,
   lastError: null,
+    deferredUntil: null,
 };
 
 test('the bar view draws a bar per account and an overall one with the ETA, and leaves them on screen', () => {

@@ -22,6 +22,8 @@ function headlineOf({ job, actual }: JobDetail): string {
       return `Import failed: ${job.errorMessage ?? 'no account could be imported.'} (${counts})`;
     case 'cancelled':
       return `Import cancelled: ${counts} kept.`;
+    case 'deferred':
+      return `Import waiting for the bank’s daily limit on background requests: it continues by itself at ${job.deferredUntil?.toISOString() ?? 'the next free slot'} (${counts} so far).`;
     default:
       return `The server stopped sending progress while the import was ${job.status}: follow it again with \`spending follow ${job.id}\`.`;
   }

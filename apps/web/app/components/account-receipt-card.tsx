@@ -1,13 +1,13 @@
-import type { JobDetail } from '~/lib/api-types';
+import type { AccountResult } from '~/lib/api-types';
 import { accountTypeLabel, maskedNumberLabel } from '~/lib/account-labels';
-import { formatCount, formatDateTime } from '~/lib/format';
+import { formatCostMicros, formatCount, formatDateTime } from '~/lib/format';
 import { StatusBadge } from './ui/status-badge';
-
-type AccountResult = JobDetail['accounts'][number];
 
 const zeroReasons: Record<string, string> = {
   bank_returned_nothing: 'The bank returned no transactions for these dates.',
   nothing_new_after_dedup: 'Everything the bank returned was already imported, so nothing new was added.',
+  deferred_by_call_budget: 'Nothing yet: the bank’s daily limit on background requests was used up, so this account waits its turn.',
+  consent_expired: 'Nothing was imported: the bank consent has ended. Reconnect the bank on the Banks page and import again.',
 };
 
 const basisText: Record<string, string> = {
@@ -33,7 +33,7 @@ export function AccountReceiptCard({ account }: { account: AccountResult }) {
       <dl className="receipt-list">
         <Row label="Fetched from the bank" value={receipt?.fetched ?? account.fetched} />
         <Row label="New transactions" value={receipt?.new ?? account.synced} strong />
-        <Row label="Updated" value={account.updated} />
+        <Row label="Updated" value={receipt?.updated ?? account.updated} hint="Pending items whose amount or description the bank changed." />
         <Row label="Pending reconciled" value={receipt?.pendingReconciled ?? account.pendingReconciled} hint="Pending items that booked and were matched to their booked record." />
         {receipt ? (
           <>
@@ -44,7 +44,23 @@ export function AccountReceiptCard({ account }: { account: AccountResult }) {
               value={receipt.duplicatesByRule.provider + receipt.duplicatesByRule.normalised + receipt.duplicatesByRule.fingerprint}
               hint={`same bank id ${formatCount(receipt.duplicatesByRule.provider)} · normalised id ${formatCount(receipt.duplicatesByRule.normalised)} · fingerprint ${formatCount(receipt.duplicatesByRule.fingerprint)}`}
             />
-            <Row label="Bank calls used" value={receipt.callsUsed} hint={receipt.callsRetried > 0 ? `${formatCount(receipt.callsRetried)} retried` : undefined} />
+            {receipt.matchesToReview > 0 ? <Row label="Pairs to review" value={receipt.matchesToReview} hint="Look-alikes we did not merge: see Matches below." /> : null}
+            <Row
+              label="Bank calls used"
+              value={receipt.callsUsed}
+              hint={[receipt.callsRetried > 0 ? `${formatCount(receipt.callsRetried)} retried` : '', receipt.callsRateLimited > 0 ? `${formatCount(receipt.callsRateLimited)} refused as too many` : '']
+                .filter(Boolean)
+                .join(' · ') || undefined}
+            />
+            <div className="receipt-row">
+              <dt>
+                Enrichment
+                <span className="muted small receipt-hint">
+                  {formatCount(receipt.enrichment.transactions)} categorised · {formatCount(receipt.enrichment.tokensIn)} / {formatCount(receipt.enrichment.tokensOut)} tokens
+                </span>
+              </dt>
+              <dd>{formatCostMicros(receipt.enrichment.costMicros)}</dd>
+            </div>
           </>
         ) : (
           <Row label="Duplicates" value={account.duplicates} />
@@ -54,6 +70,9 @@ export function AccountReceiptCard({ account }: { account: AccountResult }) {
       </dl>
 
       {receipt?.zeroReason ? <p className="receipt-note">{zeroReasons[receipt.zeroReason] ?? receipt.zeroReason}</p> : null}
+      {account.status === 'deferred' && account.deferredUntil ? (
+        <p className="receipt-note">Runs again from where it stopped at {formatDateTime(account.deferredUntil)}, when the bank’s limit frees up.</p>
+      ) : null}
       {account.lastError ? (
         <div className="account-error">
           <p>{account.lastError}</p>

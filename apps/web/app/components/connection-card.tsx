@@ -13,12 +13,9 @@ type Props = {
   onAdvancedImport: () => void;
 };
 
-/** Consent this close to its end is worth a warning: imports stop the day it lapses. */
-const warnDays = 7;
-
 export function ConnectionCard({ connection, now, busyIntent, result, onAdvancedImport }: Props) {
   const active = connection.status === 'active';
-  const expiringSoon = active && connection.consentDaysLeft < warnDays;
+  const expiringSoon = connection.consentExpiringSoon;
   const accounts = connection.accounts.filter((a) => a.kind === 'account');
   const cards = connection.accounts.filter((a) => a.kind === 'card');
 
@@ -65,18 +62,31 @@ export function ConnectionCard({ connection, now, busyIntent, result, onAdvanced
 
       {expiringSoon ? (
         <Notice tone="warning" title={`Consent ends in ${plural(connection.consentDaysLeft, 'day')}`}>
-          <p>After that, imports from {connection.providerName} stop until you reconnect. Extending keeps it working for another 90 days.</p>
-          <Form method="post" className="inline-form">
-            <input type="hidden" name="connectionId" value={connection.id} />
-            <button type="submit" name="intent" value="extend" className="button button-secondary button-sm" disabled={busyIntent !== null}>
-              {busyIntent === 'extend' ? 'Extending…' : 'Extend consent'}
-            </button>
-          </Form>
+          <p>
+            After that, imports and schedules from {connection.providerName} stop until you renew it. Reconfirm below to extend it for another 90 days without
+            leaving this page (UK banks), or give a new consent at the bank. Your imported data stays either way.
+          </p>
+          <div className="inline-actions">
+            <Form method="post" className="inline-form">
+              <input type="hidden" name="connectionId" value={connection.id} />
+              <button type="submit" name="intent" value="extend" className="button button-secondary button-sm" disabled={busyIntent !== null}>
+                {busyIntent === 'extend' ? 'Extending…' : 'I still agree: extend consent'}
+              </button>
+            </Form>
+            <Form method="post" className="inline-form">
+              <button type="submit" name="intent" value="connect" className="button button-ghost button-sm" disabled={busyIntent !== null}>
+                Give a new consent
+              </button>
+            </Form>
+          </div>
         </Notice>
       ) : null}
       {!active ? (
         <Notice tone="danger" title="Reconnect to keep importing">
-          <p>The bank no longer accepts this connection. Connect it again; your history and transactions stay.</p>
+          <p>
+            The bank no longer accepts this consent, so imports and schedules are paused. Connect it again: the same connection is renewed, your history and
+            transactions stay, and paused schedules resume.
+          </p>
           <Form method="post" className="inline-form">
             <button type="submit" name="intent" value="connect" className="button button-secondary button-sm">
               Reconnect {connection.providerName}

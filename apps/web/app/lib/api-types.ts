@@ -16,5 +16,7 @@ export type ImportPlan = RouterOutputs['importPlan'];
 export type ImportPlanInput = RouterInputs['importPlan'];
 export type JobSummary = RouterOutputs['importHistory']['items'][number];
 export type JobDetail = RouterOutputs['importJob'];
+export type AccountResult = JobDetail['accounts'][number];
+export type MatchDecision = JobDetail['matches'][number];
 export type Schedule = RouterOutputs['schedules']['list'][number];
 export type CostSummary = RouterOutputs['costs']['summary'];

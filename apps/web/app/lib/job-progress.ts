@@ -22,6 +22,7 @@ export function progressFromDetail(detail: JobDetail): ProgressState {
       percent: finished.has(p.status) ? 100 : p.windowsTotal > 0 ? Math.floor((100 * p.windowsDone) / p.windowsTotal) : 0,
       errorCode: p.errorCode,
       lastError: p.lastError,
+      deferredUntil: p.deferredUntil ? new Date(p.deferredUntil).toISOString() : null,
     })),
     finished: detail.job.finishedAt !== null,
     lastEventId: detail.job.lastEventSeq > 0 ? String(detail.job.lastEventSeq) : null,

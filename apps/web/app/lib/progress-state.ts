@@ -28,6 +28,7 @@ export function initialProgress(seeds: readonly AccountSeed[] = []): ProgressSta
       percent: 0,
       errorCode: null,
       lastError: null,
+      deferredUntil: null,
     })),
     finished: false,
     lastEventId: null,

@@ -11,7 +11,6 @@ import { Notice } from '~/components/ui/notice';
 import { PageHeader } from '~/components/ui/page-header';
 import { getApiClient } from '~/lib/api-client';
 import { attempt, importerCalendar, withApi } from '~/lib/api.server';
-import { syncRange } from '~/lib/sync-range';
 
 export const meta: MetaFunction = () => [{ title: 'Banks · Spending' }];
 
@@ -32,10 +31,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
       }
       case 'sync': {
         const result = await attempt(async () => {
-          const connection = (await api.connections.list()).find((c) => c.id === connectionId);
-          if (!connection) throw new Response('This bank connection no longer exists.', { status: 404 });
-          const range = syncRange(connection.accounts, importerCalendar(context));
-          const plan = await api.importPlan({ connectionId, ...range, autoEnrich: true, batchSize: 50 });
+          // incremental: from each account's last sync (less a few days' overlap) to today
+          const plan = await api.importPlan({ connectionId, jobType: 'incremental', autoEnrich: true, batchSize: 50 });
           await api.importStart({ jobId: plan.jobId });
           return plan.jobId;
         });

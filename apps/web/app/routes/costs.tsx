@@ -1,11 +1,12 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { Link, useLoaderData } from '@remix-run/react';
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { Link, useActionData, useLoaderData } from '@remix-run/react';
 import { CostOverTime, CostPerJob } from '~/components/cost-charts';
+import { MonthlyCapForm } from '~/components/monthly-cap-form';
 import { RouteError } from '~/components/route-error';
 import { EmptyState } from '~/components/ui/empty-state';
 import { Notice } from '~/components/ui/notice';
 import { PageHeader } from '~/components/ui/page-header';
-import { withApi } from '~/lib/api.server';
+import { attempt, withApi } from '~/lib/api.server';
 import { formatCostMicros, formatCount, formatDateTime } from '~/lib/format';
 
 export const meta: MetaFunction = () => [{ title: 'Costs · Spending' }];
@@ -18,8 +19,30 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return withApi(request, context, async (api) => ({ summary: await api.costs.summary({ days }), days }));
 }
 
+/** Dollars as typed (`2.50`, empty for no cap) to micro-dollars. */
+function capFrom(text: string): number | null {
+  const trimmed = text.trim();
+  if (trimmed === '') return null;
+  if (!/^\d+(\.\d{1,6})?$/.test(trimmed)) throw new Response('The cap is an amount in dollars, like 2.50.', { status: 400 });
+  return Math.round(Number(trimmed) * 1_000_000);
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const form = await request.formData();
+  if (form.get('intent') !== 'set-cap') throw new Response('Unknown action.', { status: 400 });
+  const capMicros = capFrom(String(form.get('cap') ?? ''));
+  return withApi(request, context, async (api) => {
+    const result = await attempt(() => api.costs.setMonthlyCap({ capMicros }));
+    if (!result.ok) return { ok: false as const, message: result.message };
+    const resumed = result.value.resumedImports;
+    const saved = capMicros === null ? 'The monthly cap was removed.' : 'The monthly cap was saved.';
+    return { ok: true as const, message: resumed > 0 ? `${saved} Enrichment resumed for ${resumed} import(s).` : saved };
+  });
+}
+
 export default function Costs() {
   const { summary, days } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
   const { total } = summary;
   return (
     <div className="page">
@@ -57,6 +80,8 @@ export default function Costs() {
           <dd>{formatCount(total.jobs)}</dd>
         </div>
       </dl>
+
+      <MonthlyCapForm month={summary.month} result={result ?? null} />
 
       {summary.jobs.length === 0 ? (
         <EmptyState title={`No enrichment in the last ${days} days`} action={<Link className="button button-secondary" to="/connections">Run an import</Link>}>

@@ -1,21 +1,24 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Link, useActionData, useLoaderData, useRevalidator, useSearchParams } from '@remix-run/react';
+import { Form, Link, useActionData, useLoaderData, useRevalidator, useSearchParams } from '@remix-run/react';
 import { useCallback } from 'react';
 import { AccountReceiptCard } from '~/components/account-receipt-card';
+import { CallBudgetTable } from '~/components/call-budget-table';
 import { EnrichmentJobs } from '~/components/enrichment-jobs';
 import { EstimateVsActual } from '~/components/estimate-vs-actual';
 import { JobControls } from '~/components/job-controls';
 import { ImportProgressView } from '~/components/progress/import-progress-view';
+import { MatchDecisions } from '~/components/match-decisions';
 import { LiveImportProgress } from '~/components/progress/live-import-progress';
 import { RouteError } from '~/components/route-error';
 import { Notice } from '~/components/ui/notice';
 import { PageHeader } from '~/components/ui/page-header';
 import { StatusBadge } from '~/components/ui/status-badge';
-import { withApi } from '~/lib/api.server';
+import { attempt, withApi } from '~/lib/api.server';
 import { formatDateRange, formatDateTime, plural } from '~/lib/format';
 import { runJobAction } from '~/lib/job-actions.server';
 import { jobTypeLabel } from '~/lib/job-labels';
 import { progressFromDetail } from '~/lib/job-progress';
+import { matchIntents, runMatchAction } from '~/lib/match-actions.server';
 
 export const meta: MetaFunction = () => [{ title: 'Import · Spending' }];
 
@@ -28,6 +31,13 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const form = await request.formData();
   return withApi(request, context, async (api) => {
+    const intent = String(form.get('intent') ?? '');
+    if (matchIntents.has(intent)) return runMatchAction(api, form);
+    if (intent === 'replay') {
+      const replay = await attempt(() => api.importReplay({ jobId: String(form.get('jobId') ?? '') }));
+      if (replay.ok) throw redirect(`/imports/${replay.value.jobId}?started=1`);
+      return { ok: false as const, intent, message: replay.message };
+    }
     const result = await runJobAction(api, form);
     if (result.ok && result.intent === 'delete') throw redirect('/imports');
     return result;
@@ -35,6 +45,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 const live = new Set(['planned', 'queued', 'running', 'paused']);
+const finished = new Set(['completed', 'completed_with_errors', 'failed', 'cancelled']);
 
 export default function ImportJob() {
   const detail = useLoaderData<typeof loader>();
@@ -79,6 +90,22 @@ export default function ImportJob() {
           <p>{result.message}</p>
         </Notice>
       ) : null}
+      {job.status === 'deferred' && job.deferredUntil ? (
+        <Notice tone="warning" role="status" title="Waiting for the bank’s daily limit">
+          <p>
+            Some accounts would go over the bank’s limit on background requests today, so they wait instead of failing. They continue from where they stopped at{' '}
+            {formatDateTime(job.deferredUntil)}.
+          </p>
+        </Notice>
+      ) : null}
+      {job.replayOfJobId ? (
+        <Notice tone="info">
+          <p>
+            A replay of <Link to={`/imports/${job.replayOfJobId}`}>an earlier import</Link>: de-duplication ran again over the bank’s responses it kept, with no bank
+            calls.
+          </p>
+        </Notice>
+      ) : null}
       {job.requestedAction && isLive ? (
         <Notice tone="info" role="status">
           <p>{job.requestedAction === 'pause' ? 'Pausing at the next checkpoint…' : 'Cancelling at the next checkpoint…'}</p>
@@ -118,6 +145,20 @@ export default function ImportJob() {
           ))}
         </div>
       </section>
+
+      <CallBudgetTable accounts={detail.accounts} attended={job.attended} replay={job.jobType === 'replay'} />
+
+      <MatchDecisions matches={detail.matches} />
+
+      {finished.has(job.status) ? (
+        <Form method="post" className="section inline-actions">
+          <input type="hidden" name="jobId" value={job.id} />
+          <button type="submit" name="intent" value="replay" className="button button-secondary">
+            Replay from the archive
+          </button>
+          <span className="muted small">Runs de-duplication again over the bank’s responses this import kept, without asking the bank.</span>
+        </Form>
+      ) : null}
 
       <EnrichmentJobs jobs={detail.enrichmentJobs} autoEnrich={job.autoEnrich} finished={job.finishedAt !== null} />
     </div>

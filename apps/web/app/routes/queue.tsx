@@ -17,16 +17,18 @@ export const meta: MetaFunction = () => [{ title: 'Queue · Spending' }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   return withApi(request, context, async (api) => {
-    const [running, queued, paused, recent] = await Promise.all([
+    const [running, queued, deferred, paused, recent] = await Promise.all([
       api.importHistory({ status: 'running', limit: 50 }),
       api.importHistory({ status: 'queued', limit: 50 }),
+      api.importHistory({ status: 'deferred', limit: 50 }),
       api.importHistory({ status: 'paused', limit: 50 }),
       api.importHistory({ limit: 15 }),
     ]);
-    const live = new Set(['running', 'queued', 'paused', 'planned']);
+    const live = new Set(['running', 'queued', 'deferred', 'paused', 'planned']);
     return {
       running: running.items,
       queued: queued.items,
+      deferred: deferred.items,
       paused: paused.items,
       recent: recent.items.filter((job) => !live.has(job.status)).slice(0, 8),
     };
@@ -42,7 +44,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 const refreshMs = 4000;
 
 export default function Queue() {
-  const { running, queued, paused, recent } = useLoaderData<typeof loader>();
+  const { running, queued, deferred, paused, recent } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const revalidator = useRevalidator();
   const active = running.length + queued.length > 0;
@@ -55,7 +57,7 @@ export default function Queue() {
     return () => clearInterval(timer);
   }, [active, revalidator]);
 
-  const nothing = running.length + queued.length + paused.length === 0;
+  const nothing = running.length + queued.length + deferred.length + paused.length === 0;
 
   return (
     <div className="page">
@@ -74,6 +76,7 @@ export default function Queue() {
         <div className="stack-lg">
           <QueueSection title="Running" jobs={running} empty="Nothing is running right now." />
           <QueueSection title="Queued" jobs={queued} empty="No imports are waiting." />
+          {deferred.length > 0 ? <QueueSection title="Waiting for the bank’s daily limit" jobs={deferred} empty="" /> : null}
           <QueueSection title="Paused" jobs={paused} empty="No paused imports." />
         </div>
       )}

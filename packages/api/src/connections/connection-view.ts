@@ -1,13 +1,19 @@
 import type { ConnectionRow } from '../selects';
 
 const dayMs = 86_400_000;
+/** Consent this close to its end is worth a warning everywhere (web, CLI, API): imports stop the day it lapses. */
+export const consentWarningDays = 7;
 
 /** A connection as pages show it: a lapsed consent reads as `needs_reconsent` even before a bank call finds out. */
 export function toConnectionView(row: ConnectionRow, now: Date) {
   const msLeft = row.consentExpiresAt.getTime() - now.getTime();
+  const status = row.status === 'active' && msLeft <= 0 ? ('needs_reconsent' as const) : row.status;
+  const consentDaysLeft = Math.max(0, Math.floor(msLeft / dayMs));
   return {
     ...row,
-    status: row.status === 'active' && msLeft <= 0 ? ('needs_reconsent' as const) : row.status,
-    consentDaysLeft: Math.max(0, Math.floor(msLeft / dayMs)),
+    status,
+    consentDaysLeft,
+    /** Time to reconfirm (UK: extend in place) or give a new consent. */
+    consentExpiringSoon: status === 'active' && consentDaysLeft < consentWarningDays,
   };
 }

@@ -1,5 +1,5 @@
 import type { Db, Prisma } from '@app/db';
-import { JobNotFoundError, snapshotJob, type AccountReceipt } from '@app/importer';
+import { describeCallBudgets, JobNotFoundError, listJobMatches, readReceipt, snapshotJob, type ImporterConfig } from '@app/importer';
 import { enrichmentJobSelect, jobSummarySelect, progressDetailSelect } from '../selects';
 import { readStoredEstimate } from './job-estimate';
 import { toJobSummary } from './job-summary';
@@ -9,27 +9,41 @@ const jobDetailSelect = {
   estimate: true,
   requestedAction: true,
   lastEventSeq: true,
+  psuIp: true,
+  connection: { select: { id: true, providerName: true, providerId: true } },
   progress: { select: progressDetailSelect, orderBy: { id: 'asc' } },
   enrichmentJobs: { select: enrichmentJobSelect, orderBy: { createdAt: 'asc' } },
 } satisfies Prisma.ImportJobSelect;
 
-/** One job as its page shows it: per-account progress with receipts, estimate against actual, enrichment. */
-export async function loadJobDetail(db: Db, userId: string, jobId: string, now: Date) {
+/**
+ * One job as its page shows it: per-account progress with receipts and the bank-call budget as it stands now,
+ * estimate against actual, the matches it made (undoable) or left for review, enrichment.
+ */
+export async function loadJobDetail(deps: { db: Db; config: ImporterConfig; now: Date }, userId: string, jobId: string) {
+  const { db, now } = deps;
   const row = await db.importJob.findFirst({ where: { id: jobId, userId }, select: jobDetailSelect });
   if (!row) throw new JobNotFoundError(jobId);
-  const { estimate: estimateJson, enrichmentJobs, requestedAction, lastEventSeq, ...summaryRow } = row;
+  const { estimate: estimateJson, enrichmentJobs, requestedAction, lastEventSeq, psuIp, ...summaryRow } = row;
   const stored = readStoredEstimate(estimateJson);
   const perAccount = new Map(stored.accounts.map((a) => [a.accountId, a]));
+  const plannedCalls = new Map(stored.calls.map((c) => [c.accountId, c]));
+  const budgets = await describeCallBudgets(db, deps.config, {
+    providerId: row.connection.providerId,
+    accountIds: row.progress.map((p) => p.accountId),
+    now,
+  });
   const finished = row.finishedAt !== null;
   const enrichmentCostMicros = enrichmentJobs.reduce((sum, e) => sum + e.costMicros, 0);
   return {
-    job: { ...toJobSummary(summaryRow), requestedAction, lastEventSeq },
+    // whether the person was present (their calls did not count against the bank's budget); never the IP itself
+    job: { ...toJobSummary(summaryRow), requestedAction, lastEventSeq, attended: psuIp !== null },
     snapshot: snapshotJob(row, row.progress, now),
     accounts: row.progress.map((p) => ({
       ...p,
-      // written by the importer as its AccountReceipt (receipt.ts)
-      receipt: p.receipt as AccountReceipt | null,
+      receipt: p.receipt === null ? null : readReceipt(p.receipt),
       estimateBasis: perAccount.get(p.accountId)?.basis ?? null,
+      callsPlanned: plannedCalls.get(p.accountId) ?? null,
+      budget: budgets.get(p.accountId) ?? null,
     })),
     estimate: {
       accounts: row.estimatedAccounts,
@@ -50,6 +64,7 @@ export async function loadJobDetail(db: Db, userId: string, jobId: string, now: 
           costMicros: enrichmentCostMicros,
         }
       : null,
+    matches: await listJobMatches(db, row.id),
     enrichmentJobs,
   };
 }

@@ -1,10 +1,22 @@
-import type { PlanWarning } from '@app/importer';
+import type { AccountCallPlan, PlanWarning } from '@app/importer';
 import { z } from 'zod';
 
 const PlanWarningSchema = z.object({
-  code: z.enum(['SCA_RANGE', 'CONSENT_EXPIRING', 'LONG_RANGE']),
+  code: z.enum(['SCA_RANGE', 'CONSENT_EXPIRING', 'LONG_RANGE', 'CALL_BUDGET']),
   message: z.string(),
 }) satisfies z.ZodType<PlanWarning>;
+
+const AccountCallPlanSchema = z.object({
+  accountId: z.string(),
+  needed: z.number(),
+  attended: z.boolean(),
+  limit: z.number().nullable(),
+  reserve: z.number(),
+  used: z.number(),
+  left: z.number().nullable(),
+  nextFreeAt: z.string().nullable(),
+  deferredUntil: z.string().nullable(),
+}) satisfies z.ZodType<AccountCallPlan>;
 
 /** The importer's `ImportJob.estimate` JSON (plan-import.ts, finishJob), read defensively: it is stored data. */
 const StoredEstimateSchema = z.object({
@@ -14,11 +26,13 @@ const StoredEstimateSchema = z.object({
     z.object({ accountId: z.string(), transactions: z.number(), basis: z.enum(['history', 'prior']) }),
   ),
   warnings: z.array(PlanWarningSchema),
+  /** Plans made before the call budget existed have none. */
+  calls: z.array(AccountCallPlanSchema).default([]),
   actual: z.object({ transactions: z.number(), durationMs: z.number().nullable() }).optional(),
 });
 export type StoredEstimate = z.infer<typeof StoredEstimateSchema>;
 
-const emptyEstimate: StoredEstimate = { basis: '', costBasis: '', accounts: [], warnings: [] };
+const emptyEstimate: StoredEstimate = { basis: '', costBasis: '', accounts: [], warnings: [], calls: [] };
 
 export function readStoredEstimate(json: unknown): StoredEstimate {
   const parsed = StoredEstimateSchema.safeParse(json);

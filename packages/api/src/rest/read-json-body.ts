@@ -30,14 +30,16 @@ export async function readJsonBody(req: IncomingMessage): Promise<unknown> {
   for await (const chunk of req) {
     const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
     size += buffer.length;
-    if (size > maxBodyBytes)
-      throw new RestRequestError(
-        413,
-        'PAYLOAD_TOO_LARGE',
-        `The request body is larger than ${maxBodyBytes} bytes.`,
-      );
-    chunks.push(buffer);
+    // Past the limit the rest is read and dropped: leaving the loop early would destroy the socket under the
+    // 413, and a keep-alive client would see a reset on its next request instead.
+    if (size <= maxBodyBytes) chunks.push(buffer);
   }
+  if (size > maxBodyBytes)
+    throw new RestRequestError(
+      413,
+      'PAYLOAD_TOO_LARGE',
+      `The request body is larger than ${maxBodyBytes} bytes.`,
+    );
   const text = Buffer.concat(chunks).toString('utf8').trim();
   if (text === '') return {};
   try {

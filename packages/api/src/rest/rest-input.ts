@@ -2,6 +2,7 @@
 
 const camelBySnake: Record<string, string> = {
   connection_id: 'connectionId',
+  job_type: 'jobType',
   from_date: 'fromDate',
   to_date: 'toDate',
   account_ids: 'accountIds',

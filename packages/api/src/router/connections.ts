@@ -1,7 +1,6 @@
-import { JobStateError, refreshAccounts } from '@app/importer';
+import { extendConsent, JobStateError, refreshAccounts } from '@app/importer';
 import type { TRPCRouterRecord } from '@trpc/server';
 import { toConnectionView } from '../connections/connection-view';
-import { extendConnectionConsent } from '../connections/extend-connection-consent';
 import { completeOAuth, startOAuth } from '../connections/oauth-round-trip';
 import { requireConnection } from '../connections/require-connection';
 import type { Context } from '../context';
@@ -64,8 +63,14 @@ export const connectionsRouter = {
     return connectionView(ctx, input.connectionId);
   }),
 
+  /** UK: the person re-confirmed in our UI; the consent is extended in place and paused schedules resume. */
   extendConsent: authedProcedure.input(ConnectionIdInputSchema).mutation(async ({ ctx, input }) => {
-    await extendConnectionConsent(ctx, ctx.user, input.connectionId);
+    const { db, bank, cipher, now } = ctx.services;
+    const { user } = ctx;
+    await extendConsent(
+      { db, bank, cipher, now },
+      { userId: user.id, connectionId: input.connectionId, user: { id: user.id, name: user.name ?? user.email, email: user.email } },
+    );
     return connectionView(ctx, input.connectionId);
   }),
 } satisfies TRPCRouterRecord;

@@ -26,6 +26,15 @@ export const importStatusProcedures = {
       afterSeq,
       signal: signal ?? new AbortController().signal,
     });
-    for await (const event of events) yield tracked(String(event.seq), event);
+    const { subscriptionObserver: observer } = ctx.services;
+    const closed = observer?.opened();
+    try {
+      for await (const event of events) {
+        observer?.eventSent(Date.now() - Date.parse(event.at));
+        yield tracked(String(event.seq), event);
+      }
+    } finally {
+      closed?.();
+    }
   }),
 } satisfies TRPCRouterRecord;

@@ -2,16 +2,30 @@ import { z } from 'zod';
 import { BatchSizeSchema, CalendarDateSchema, IdSchema, PageLimitSchema } from './common-schemas';
 import { CursorSchema } from './cursor';
 
-export const ImportPlanInputSchema = z.object({
-  connectionId: IdSchema,
-  fromDate: CalendarDateSchema,
-  toDate: CalendarDateSchema,
-  /** Bank account ids (accounts and cards); every account of the connection when omitted or empty. */
-  accountIds: z.array(IdSchema).max(200).optional(),
-  autoEnrich: z.boolean().default(false),
-  batchSize: BatchSizeSchema.default(50),
-});
+const isObject = ({ value }: { value: unknown }) => typeof value === 'object' && value !== null;
+
+export const ImportPlanInputSchema = z
+  .object({
+    connectionId: IdSchema,
+    /** `incremental`: from each account's last sync (less a few days' overlap) to today; no dates needed. */
+    jobType: z.enum(['date_range', 'incremental']).default('date_range'),
+    fromDate: CalendarDateSchema.optional(),
+    toDate: CalendarDateSchema.optional(),
+    /** Bank account ids (accounts and cards); every account of the connection when omitted or empty. */
+    accountIds: z.array(IdSchema).max(200).optional(),
+    autoEnrich: z.boolean().default(false),
+    batchSize: BatchSizeSchema.default(50),
+  })
+  // A date range needs both dates, reported beside the other fields' issues (`when`), not only once they pass.
+  .refine((input) => input.jobType === 'incremental' || input.fromDate !== undefined, { path: ['fromDate'], message: 'Use a YYYY-MM-DD date.', when: isObject })
+  .refine((input) => input.jobType === 'incremental' || input.toDate !== undefined, { path: ['toDate'], message: 'Use a YYYY-MM-DD date.', when: isObject });
 export type ImportPlanInput = z.infer<typeof ImportPlanInputSchema>;
+
+export const MatchIdInputSchema = z.object({ decisionId: IdSchema });
+export type MatchIdInput = z.infer<typeof MatchIdInputSchema>;
+
+export const MatchResolveInputSchema = z.object({ decisionId: IdSchema, choice: z.enum(['keep_both', 'merge']) });
+export type MatchResolveInput = z.infer<typeof MatchResolveInputSchema>;
 
 export const JobIdInputSchema = z.object({ jobId: IdSchema });
 export type JobIdInput = z.infer<typeof JobIdInputSchema>;
@@ -28,6 +42,7 @@ export const JobStatusSchema = z.enum([
   'queued',
   'running',
   'paused',
+  'deferred',
   'completed',
   'completed_with_errors',
   'failed',

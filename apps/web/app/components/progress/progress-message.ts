@@ -1,4 +1,4 @@
-import { plural } from '~/lib/format';
+import { formatDateTime, plural } from '~/lib/format';
 import type { ProgressState } from '~/lib/progress-state';
 
 /** The one sentence that sums the job up; announced politely when it changes. */
@@ -15,6 +15,10 @@ export function progressMessage({ job, accounts, finished }: ProgressState): str
       return `Importing from ${plural(job.accountsTotal, 'account')}: ${plural(totals.synced, 'new transaction')} so far.`;
     case 'paused':
       return 'Paused. Resume it to continue from where it stopped; nothing is lost.';
+    case 'deferred': {
+      const waiting = accounts.filter((a) => a.status === 'deferred').length;
+      return `Waiting for the bank’s daily limit: ${plural(waiting, 'account')} continue${waiting === 1 ? 's' : ''} when it frees up${job.deferredUntil ? ` (${formatDateTime(job.deferredUntil)})` : ''}; ${plural(totals.synced, 'new transaction')} so far.`;
+    }
     case 'completed':
       return `Import complete: ${plural(totals.synced, 'new transaction')} from ${plural(job.accountsTotal, 'account')}${dupes}.`;
     case 'completed_with_errors': {

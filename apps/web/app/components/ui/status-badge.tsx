@@ -13,7 +13,7 @@ const labels: Record<JobStatus | AccountStatus, { label: string; tone: Tone }> =
   cancelled: { label: 'Cancelled', tone: 'neutral' },
   pending: { label: 'Pending', tone: 'neutral' },
   syncing: { label: 'Syncing', tone: 'progress' },
-  deferred: { label: 'Deferred', tone: 'warning' },
+  deferred: { label: 'Waiting for the bank', tone: 'warning' },
 };
 
 export function StatusBadge({ status }: { status: JobStatus | AccountStatus }) {

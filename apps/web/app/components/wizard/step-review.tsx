@@ -1,8 +1,17 @@
 import { Notice } from '~/components/ui/notice';
 import type { ImportPlan } from '~/lib/api-types';
-import { formatCostMicros, formatCount, formatDateRange, formatDuration, plural } from '~/lib/format';
+import { formatCostMicros, formatCount, formatDateRange, formatDateTime, formatDuration, plural } from '~/lib/format';
 
 type Props = { plan: ImportPlan | null; planning: boolean; error: string | null; onRetry: () => void };
+type CallPlan = NonNullable<ImportPlan['accounts'][number]['calls']>;
+
+function describeCalls(calls: CallPlan): string {
+  const needed = plural(calls.needed, 'call');
+  if (calls.attended) return `${needed}; you are here, so the bank does not count them against its daily limit.`;
+  if (calls.limit === null) return `${needed}; this bank sets no daily limit.`;
+  const left = `${formatCount(calls.left ?? 0)} of ${formatCount(calls.limit)} left today`;
+  return calls.deferredUntil ? `${needed}, ${left}: waits until ${formatDateTime(calls.deferredUntil)}.` : `${needed}, ${left}.`;
+}
 
 export function StepReview({ plan, planning, error, onRetry }: Props) {
   if (planning) {
@@ -67,6 +76,21 @@ export function StepReview({ plan, planning, error, onRetry }: Props) {
           ))}
         </div>
       ) : null}
+
+      {plan.autoEnrich && estimate.enrichmentMonth && estimate.enrichmentMonth.capMicros !== null ? (
+        <p className="muted small">
+          Enrichment this month: {formatCostMicros(estimate.enrichmentMonth.spentMicros)} spent of your {formatCostMicros(estimate.enrichmentMonth.capMicros)} cap.
+        </p>
+      ) : null}
+
+      <h3 className="subheading">Bank calls</h3>
+      <ul className="plain-list small" aria-label="Bank calls">
+        {plan.accounts.map((account) => (
+          <li key={account.id}>
+            {account.displayName}: {account.calls ? describeCalls(account.calls) : 'no estimate'}
+          </li>
+        ))}
+      </ul>
 
       <h3 className="subheading">Settings</h3>
       <dl className="summary-list">

@@ -1,0 +1,42 @@
+import { render, screen, within } from '@testing-library/react';
+import { describe, expect, test } from 'vitest';
+import { anAccountResult } from '../../test/fixtures';
+import { AccountReceiptCard } from './account-receipt-card';
+import { CallBudgetTable } from './call-budget-table';
+
+function row(label: string) {
+  const term = screen.getByText(label, { selector: 'dt, dt *' }).closest('.receipt-row');
+  if (!(term instanceof HTMLElement)) throw new Error(`no row ${label}`);
+  return within(term);
+}
+
+describe('an account’s receipt', () => {
+  test('shows every count of what was fetched, the calls, and its share of the enrichment', () => {
+    render(<AccountReceiptCard account={anAccountResult()} />);
+    expect(row('Fetched from the bank').getByText('40')).toBeTruthy();
+    expect(row('New transactions').getByText('30')).toBeTruthy();
+    expect(row('Updated').getByText('1')).toBeTruthy();
+    expect(row('Duplicates skipped').getByText('7')).toBeTruthy();
+    expect(row('Pairs to review').getByText('1')).toBeTruthy();
+    expect(row('Enrichment').getByText('US$0.0013')).toBeTruthy();
+    expect(row('Enrichment').getByText(/30 categorised · 2,100 \/ 800 tokens/)).toBeTruthy();
+  });
+
+  test('a zero says why: waiting for the bank’s limit, with the time it runs again', () => {
+    const { receipt } = anAccountResult();
+    if (!receipt) throw new Error('the fixture has a receipt');
+    const waiting = { ...receipt, fetched: 0, new: 0, zeroReason: 'deferred_by_call_budget' as const };
+    render(<AccountReceiptCard account={anAccountResult({ status: 'deferred', deferredUntil: new Date('2026-11-26T10:01:00Z'), receipt: waiting })} />);
+    expect(screen.getByText(/the bank’s daily limit on background requests was used up/)).toBeTruthy();
+    expect(screen.getByText(/Runs again from where it stopped at 26 Nov 2026, 10:01 UTC/)).toBeTruthy();
+  });
+});
+
+describe('the bank call budget', () => {
+  test('shows per account the calls planned and used, what is left today and when the next call frees up', () => {
+    render(<CallBudgetTable accounts={[anAccountResult()]} attended={false} replay={false} />);
+    const cells = screen.getAllByRole('cell').map((c) => c.textContent);
+    expect(cells).toEqual(['2', '2', '2 of 4', '1 (+1 kept for you)', '26 Nov 2026, 10:01 UTC']);
+    expect(screen.getByText(/This import ran without you, so its calls counted/)).toBeTruthy();
+  });
+});

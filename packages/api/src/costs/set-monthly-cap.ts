@@ -1,0 +1,21 @@
+import { describeMonthlyBudget, setMonthlyCap } from '@app/enrichment';
+import { attributeEnrichment } from '@app/importer';
+import type { ApiServices } from '../services';
+
+/**
+ * Sets the user's monthly enrichment cap. Raising it resumes the enrichment that stopped at the cap: each import
+ * whose enrichment was capped is enriched again (only what is still unenriched), and its receipts updated.
+ */
+export async function changeMonthlyCap(services: ApiServices, userId: string, capMicros: number | null) {
+  const { db, enrichment, now } = services;
+  const { importJobIds } = await setMonthlyCap(db, userId, capMicros);
+  let resumed = 0;
+  if (enrichment) {
+    for (const importJobId of importJobIds) {
+      await enrichment.enrichImport({ userId, importJobId });
+      await attributeEnrichment(db, importJobId);
+      resumed += 1;
+    }
+  }
+  return { month: await describeMonthlyBudget(db, userId, now()), resumedImports: resumed };
+}
