@@ -78,6 +78,8 @@ const EnvSchema = z
     METRICS_ENABLED: z.enum(['true', 'false']).default('false'),
     /** Serves them on this port alone instead (off the public address); implies METRICS_ENABLED. */
     METRICS_PORT: port.optional(),
+    /** In a scaled worker: /healthz, /readyz and /metrics on this port (a worker has no HTTP port otherwise). */
+    WORKER_OPS_PORT: port.optional(),
     /** PSD2: calls per account per rolling 24 h a bank allows without the user present (the importer's budget). */
     UNATTENDED_CALLS_PER_DAY: z.coerce.number().int().min(0).default(4),
     /** SIGTERM: how long a graceful stop may take before the process exits anyway. */

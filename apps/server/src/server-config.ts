@@ -22,7 +22,13 @@ export type BankConfig =
     };
 
 /** The scaled mode: API replicas enqueue on BullMQ and stream progress from Redis; `pnpm worker` processes run jobs. */
-export type ScaledConfig = { redisUrl: string; queueName: string; lockDurationMs: number };
+export type ScaledConfig = {
+  redisUrl: string;
+  queueName: string;
+  lockDurationMs: number;
+  /** A worker's /healthz, /readyz and /metrics port (0: any free one); unset: none. */
+  workerOpsPort?: number;
+};
 
 export type ServerConfig = {
   port: number;
@@ -107,7 +113,12 @@ export function configFromEnv(env: Env, logger: AppLogger): ServerConfig {
       rawArchiveDays: env.RAW_ARCHIVE_RETENTION_DAYS,
     },
     scaled: env.REDIS_URL
-      ? { redisUrl: env.REDIS_URL, queueName: env.QUEUE_NAME, lockDurationMs: env.JOB_LOCK_MS }
+      ? {
+          redisUrl: env.REDIS_URL,
+          queueName: env.QUEUE_NAME,
+          lockDurationMs: env.JOB_LOCK_MS,
+          workerOpsPort: env.WORKER_OPS_PORT,
+        }
       : undefined,
     sessionTtlDays: env.SESSION_TTL_DAYS,
     demoUser:
