@@ -1,7 +1,7 @@
 import type { FaultKnobsInput } from '@app/sandbox';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { runImportJob, type ImporterDeps } from '../src/index';
-import { createHarness, daysAgo, storedTransactions, type Harness } from './harness';
+import { createHarness, daysAgo, storedTransactions, type Harness } from '../src/testing';
 
 // Faults from the bank through the whole importer: whatever the sandbox does, every account that can succeed ends
 // with exactly the rows and counts of a fault-free import of the same bank user, and one that cannot ends with a

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createJobRunner, planImport, runSchedulerTick, startImport, type ImporterDeps } from '../src/index';
-import { createHarness, type Harness } from './harness';
+import { createHarness, type Harness } from '../src/testing';
 
 const hourMs = 3_600_000;
 const dayMs = 24 * hourMs;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { connectBank, ConsentExpiredError, createJobRunner, extendConsent, readReceipt, runDueSchedules, runImportJob } from '../src/index';
-import { createHarness, daysAgo, type Harness } from './harness';
+import { createHarness, daysAgo, type Harness } from '../src/testing';
 
 const dayMs = 86_400_000;
 

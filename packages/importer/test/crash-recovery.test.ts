@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { runImportJob } from '../src/index';
-import { createHarness, daysAgo, storedTransactions, testTokenKey, type Harness } from './harness';
+import { createHarness, daysAgo, storedTransactions, testTokenKey, type Harness } from '../src/testing';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 

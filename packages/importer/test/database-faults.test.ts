@@ -1,7 +1,7 @@
 import { testProviders } from '@app/db/testing';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { listEventsSince, runImportJob, type AccountReceipt } from '../src/index';
-import { createHarness, daysAgo, storedTransactions, type Harness } from './harness';
+import { createHarness, daysAgo, storedTransactions, type Harness } from '../src/testing';
 
 // The database refuses a write in the middle of a batch: the batch's transaction rolls back whole (its rows,
 // counters, checkpoint and event), the account fails with a message, the others complete, and a new import

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { runImportJob } from '../src/index';
-import { createHarness, daysAgo, storedTransactions, type Harness } from './harness';
+import { createHarness, daysAgo, storedTransactions, type Harness } from '../src/testing';
 
 async function runPlanned(h: Harness, input: Parameters<Harness['plan']>[0], workers?: number) {
   const { job } = await h.plan(input);

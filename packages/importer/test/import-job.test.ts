@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { testProviders } from '@app/db/testing';
 import { cancelImport, createJobRunner, listEventsSince, pauseImport, resumeImport, runImportJob, startImport } from '../src/index';
-import { createHarness, daysAgo, storedTransactions, type Harness } from './harness';
+import { createHarness, daysAgo, storedTransactions, type Harness } from '../src/testing';
 
 for (const { provider, skip, reason } of testProviders) {
   describe.skipIf(skip)(`an import against the sandbox bank on ${provider}${skip ? ` (skipped: ${reason})` : ''}`, () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { addDays, listJobMatches, MatchStateError, planImport, resolveMatch, runImportJob, todayIn, undoMatch, type ImporterDeps } from '../src/index';
-import { createHarness, type Harness } from './harness';
+import { createHarness, type Harness } from '../src/testing';
 
 const dayMs = 86_400_000;
 

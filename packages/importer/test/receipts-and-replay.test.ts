@@ -16,7 +16,7 @@ import {
   type ImporterDeps,
 } from '../src/index';
 import { unpackRawItems } from '../src/raw-archive';
-import { createHarness, storedTransactions, type Harness } from './harness';
+import { createHarness, storedTransactions, type Harness } from '../src/testing';
 
 const dayMs = 86_400_000;
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createJobRunner, nextRunAfter, resumeSchedulesAfterReconsent, runDueSchedules } from '../src/index';
-import { createHarness, type Harness } from './harness';
+import { createHarness, type Harness } from '../src/testing';
 
 describe('recurring schedules', () => {
   let h: Harness;

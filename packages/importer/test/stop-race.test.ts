@@ -1,7 +1,7 @@
 import type { Db } from '@app/db';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { runImportJob } from '../src/index';
-import { createHarness, daysAgo, type Harness } from './harness';
+import { createHarness, daysAgo, type Harness } from '../src/testing';
 
 describe('when a pause lands while the engine is checking for one', () => {
   let h: Harness;

@@ -2,27 +2,19 @@ import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createTokenCipher, type Db } from '@app/db';
-import { createTestDatabase, testPostgresUrl, type TestDatabase } from '@app/db/testing';
+import type { Db } from '@app/db';
+import { testPostgresUrl } from '@app/db/testing';
+import type { ProgressEvent, ProgressPort } from '@app/importer';
 import {
-  addDays,
-  connectBank,
-  createInProcessProgressPort,
-  importerConfigSchema,
-  planImport,
-  silentLogger,
-  todayIn,
-  type ImporterDeps,
-  type PlanImportInput,
-  type ProgressEvent,
-  type ProgressPort,
-} from '@app/importer';
-import { createSandboxBank } from '@app/sandbox';
-import { createTrueLayerClient, truelayerConfigSchema } from '@app/truelayer';
+  createHarness as createImporterHarness,
+  storedTransactions as storedTransactionsOf,
+  testTokenKey,
+  type SandboxOptions,
+} from '@app/importer/testing';
 import { Queue } from 'bullmq';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-export const testTokenKey = randomBytes(32).toString('base64');
+export { daysAgo, testTokenKey } from '@app/importer/testing';
 
 /** Redis-backed suites run only when TEST_REDIS_URL names a server; otherwise they are skipped with this reason. */
 export const testRedisUrl = process.env.TEST_REDIS_URL ?? '';
@@ -49,51 +41,12 @@ export async function obliterateQueue(queueName: string) {
   await queue.close();
 }
 
-export type SandboxOptions = Parameters<typeof createSandboxBank>[0];
 export type Harness = Awaited<ReturnType<typeof createHarness>>;
 
-/** A migrated database, a sandbox bank on a random port, and in-process importer dependencies wired to both. */
+/** The importer's test harness (database, sandbox bank, importer deps), plus worker processes on the same ones. */
 export async function createHarness(options: { provider?: 'sqlite' | 'postgresql'; sandbox?: SandboxOptions; progress?: ProgressPort } = {}) {
-  const database: TestDatabase = await createTestDatabase(options.provider ?? 'sqlite');
-  const bank = await createSandboxBank({ seed: 7, ...options.sandbox }).listen(0, '127.0.0.1');
-  const client = createTrueLayerClient(
-    truelayerConfigSchema.parse({
-      authUrl: bank.authUrl,
-      apiUrl: bank.apiUrl,
-      clientId: bank.clientId,
-      clientSecret: bank.clientSecret,
-      redirectUri: 'http://127.0.0.1/callback',
-      retryBaseMs: 5,
-      retryMaxMs: 50,
-      timeoutMs: 5_000,
-    }),
-  );
-  const deps: ImporterDeps = {
-    db: database.db,
-    bank: client,
-    cipher: createTokenCipher({ test: testTokenKey }, 'test'),
-    progress: options.progress ?? createInProcessProgressPort(),
-    config: importerConfigSchema.parse({ workers: 3 }),
-    logger: silentLogger,
-    now: () => new Date(),
-  };
-
-  async function connectUser(email: string, user: string) {
-    const owner = await database.db.user.create({ data: { email, passwordHash: 'not-used' } });
-    const issued = bank.issueTokens(user);
-    const tokens = {
-      accessToken: issued.access_token,
-      refreshToken: issued.refresh_token,
-      expiresAt: new Date(Date.now() + issued.expires_in * 1000),
-      scopes: [],
-    };
-    const { connection, accounts } = await connectBank(deps, { userId: owner.id, tokens, psuIp: '127.0.0.1' });
-    return { user: owner, connection, accounts };
-  }
-
-  async function plan(input: Omit<PlanImportInput, 'autoEnrich' | 'batchSize' | 'psuIp'> & Partial<PlanImportInput>) {
-    return planImport(deps, { autoEnrich: false, batchSize: 50, psuIp: '127.0.0.1', ...input });
-  }
+  const base = await createImporterHarness({ ...options, workers: 3 });
+  const { database, bank } = base;
 
   /** Starts a worker process on this harness's database and bank. */
   function spawnWorker(queue: { queueName: string; channelPrefix: string; concurrency: number }) {
@@ -150,12 +103,7 @@ export async function createHarness(options: { provider?: 'sqlite' | 'postgresql
     };
   }
 
-  async function close() {
-    await bank.close();
-    await database.drop();
-  }
-
-  return { database, db: database.db as Db, bank, deps, connectUser, plan, spawnWorker, close };
+  return { ...base, spawnWorker };
 }
 export type WorkerProcess = ReturnType<Harness['spawnWorker']>;
 
@@ -170,14 +118,9 @@ export function nextEvent(progress: ProgressPort, jobId: string, match: (event: 
   });
 }
 
-/** The stored transactions of some accounts in a comparable form (our ids and timestamps left out). */
+/** The stored transactions of some accounts, comparable across connections (account ids left out). */
 export async function storedTransactions(db: Db, accountIds: string[]) {
-  const rows = await db.transaction.findMany({
-    where: { accountId: { in: accountIds } },
-    orderBy: [{ accountId: 'asc' }, { dedupKey: 'asc' }],
-    select: { accountId: true, dedupKey: true, status: true, bookingDate: true, amountMinor: true, description: true },
-  });
-  return rows.map(({ accountId: _, ...row }) => row);
+  return (await storedTransactionsOf(db, accountIds)).map(({ accountId: _, ...row }) => row);
 }
 
 /** The counts two runs of the same import must agree on. */
@@ -190,9 +133,4 @@ export async function jobTotals(db: Db, jobId: string) {
 export async function syncedSoFar(db: Db, jobId: string): Promise<number> {
   const { _sum } = await db.importProgress.aggregate({ where: { jobId }, _sum: { synced: true } });
   return _sum.synced ?? 0;
-}
-
-/** A date `days` before today on the importer's calendar (Europe/London by default). */
-export function daysAgo(days: number): string {
-  return addDays(todayIn('Europe/London', new Date()), -days);
 }

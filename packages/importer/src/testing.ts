@@ -12,20 +12,26 @@ import {
   silentLogger,
   type ImporterDeps,
   type PlanImportInput,
+  type ProgressPort,
   todayIn,
-} from '../src/index';
+} from './index';
 
 export const testTokenKey = randomBytes(32).toString('base64');
 export type SandboxOptions = Parameters<typeof createSandboxBank>[0];
 export type Harness = Awaited<ReturnType<typeof createHarness>>;
 
-/** A migrated database, a sandbox bank on a random port, and the importer's dependencies wired to both. */
+/**
+ * For tests of the importer and of packages built on it: a migrated database, a sandbox bank on a random port,
+ * and the importer's dependencies wired to both.
+ */
 export async function createHarness(
   options: {
     provider?: 'sqlite' | 'postgresql';
     sandbox?: SandboxOptions;
     workers?: number;
     database?: TestDatabase;
+    /** The progress port (the scaled mode's tests pass a Redis one). */
+    progress?: ProgressPort;
     /** Retry and timeout tuning of the TrueLayer client (fault tests shorten the timeout, allow more retries). */
     client?: Partial<TrueLayerConfigInput>;
   } = {},
@@ -50,7 +56,7 @@ export async function createHarness(
     db: database.db,
     bank: client,
     cipher,
-    progress: createInProcessProgressPort(),
+    progress: options.progress ?? createInProcessProgressPort(),
     config: importerConfigSchema.parse({ workers: options.workers ?? 4 }),
     logger: silentLogger,
     now: () => new Date(),
