@@ -1,7 +1,7 @@
 // `pnpm start:scaled`: the scaled mode's topology on this machine's PostgreSQL and Redis: a sandbox bank, two API
 // processes on consecutive ports and three workers, each prefixed in the output. Migrates first; Ctrl-C stops all
-// (workers checkpoint their imports). Environment overrides: DATABASE_URL, REDIS_URL, PORT, SANDBOX_URL, and the
-// TRUELAYER_* variables for a real bank instead of the sandbox.
+// (workers checkpoint their imports). Environment overrides: DATABASE_URL, REDIS_URL, PORT, SANDBOX_PORT (the
+// sandbox bank this script starts), SANDBOX_URL (one already running), and the TRUELAYER_* variables for a real bank.
 import { spawn, spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -11,7 +11,7 @@ const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
 const at = (dir) => path.join(root, dir);
 const port = Number(process.env.PORT ?? 3000);
 const realBank = Boolean(process.env.TRUELAYER_CLIENT_ID);
-const sandboxPort = 4010;
+const sandboxPort = Number(process.env.SANDBOX_PORT ?? 4010);
 const env = {
   ...process.env,
   DATABASE_URL: process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/spending',

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -20,8 +20,21 @@ export function readOrCreateDevTokenKey(): {
   mkdirSync(dataDir, { recursive: true });
   const ignore = path.join(dataDir, '.gitignore');
   if (!existsSync(ignore)) writeFileSync(ignore, '*\n');
-  const created = !existsSync(keyFile);
-  if (created) writeFileSync(keyFile, `${randomBytes(32).toString('base64')}\n`, { mode: 0o600 });
+  let created = false;
+  if (!existsSync(keyFile)) {
+    // Written aside, then linked into place: of processes starting together exactly one link succeeds, and none
+    // can read a half-written key, so they all share one.
+    const aside = `${keyFile}.${process.pid}`;
+    writeFileSync(aside, `${randomBytes(32).toString('base64')}\n`, { mode: 0o600 });
+    try {
+      linkSync(aside, keyFile);
+      created = true;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    } finally {
+      unlinkSync(aside);
+    }
+  }
   const key = readFileSync(keyFile, 'utf8').trim();
   return { keys: { dev: key }, currentKeyId: 'dev', created, file: keyFile };
 }
