@@ -2,7 +2,7 @@ import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient as PostgresClient } from './generated/postgres/client';
 import { PrismaClient as SqliteClient } from './generated/sqlite/client';
-import { providerOf, sqliteFileUrl } from './database-url';
+import { providerOf, sqliteFileUrl, type DatabaseProvider } from './database-url';
 import { createPgPool } from './pg-pool';
 
 /**
@@ -24,6 +24,12 @@ export function createDb(databaseUrl: string): Db {
   return new SqliteClient({ adapter: new PrismaBetterSQLite3({ url: sqliteFileUrl(databaseUrl), timeout: 15_000 }) });
 }
 
-export function dbProvider(databaseUrl: string) {
-  return providerOf(databaseUrl);
+/**
+ * Which database a client, an extended client or a transaction speaks to, for the few statements written in SQL.
+ * Prisma keeps it on the client as `_activeProvider` (internal, so checked here; both test suites would fail too).
+ */
+export function providerOfDb(db: DbTx): DatabaseProvider {
+  const provider = (db as unknown as { _activeProvider?: unknown })._activeProvider;
+  if (provider !== 'sqlite' && provider !== 'postgresql') throw new Error(`unknown Prisma provider ${String(provider)}`);
+  return provider;
 }

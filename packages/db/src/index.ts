@@ -1,4 +1,10 @@
-export { createDb, dbProvider, type Db, type DbTx } from './client';
+export { createDb, type Db, type DbTx } from './client';
+export {
+  findStoredTransactions,
+  insertTransactions,
+  type NewTransactionRow,
+  type StoredTransactionRow,
+} from './transaction-batch';
 export { defaultDatabaseUrl, providerOf, type DatabaseProvider } from './database-url';
 export { applyMigrations, listMigrationNames } from './migrate';
 export { isUniqueViolation } from './unique-violation';

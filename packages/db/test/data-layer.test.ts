@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { isUniqueViolation } from '../src/index';
+import { findStoredTransactions, insertTransactions, isUniqueViolation, type NewTransactionRow } from '../src/index';
 import { createTestDatabase, testProviders, type TestDatabase } from '../src/testing';
 
 for (const { provider, skip, reason } of testProviders) {
@@ -90,6 +90,67 @@ for (const { provider, skip, reason } of testProviders) {
       const second = await t.db.transaction.createMany({ data: rows }).catch((error: unknown) => error);
       expect(isUniqueViolation(second)).toBe(true);
       expect(await t.db.transaction.count({ where: { accountId: account.id } })).toBe(25);
+    });
+
+    function newRows(accountId: string, count: number, prefix: string): NewTransactionRow[] {
+      return transactionRows(accountId, count).map((row) => ({
+        ...row,
+        dedupKey: `${prefix}:${row.dedupKey}`,
+        normalisedProviderId: null,
+        merchantName: row.description.startsWith('SHOP 1') ? 'Shop One' : null,
+        providerClassification: ['Shopping', 'General'],
+        raw: { transaction_id: row.providerTransactionId, meta: { note: "it's \"quoted\"" } },
+        importJobId: null,
+      }));
+    }
+
+    test('the SQL batch insert stores rows that read back through Prisma exactly as written', async () => {
+      const { account } = await seedAccount('sql-insert');
+      const rows = newRows(account.id, 3, 'sql');
+      const now = new Date('2026-03-04T05:06:07.089Z');
+      const inserted = await t.db.$transaction((tx) => insertTransactions(tx, rows, now));
+      expect([...inserted].sort()).toEqual(rows.map((row) => row.dedupKey).sort());
+
+      const stored = await t.db.transaction.findMany({ where: { accountId: account.id }, orderBy: { providerTransactionId: 'asc' } });
+      expect(stored.map(({ id: _id, category: _c, enrichedAt: _e, enrichedBy: _b, ...row }) => row)).toEqual(
+        rows.map((row) => ({ ...row, createdAt: now, updatedAt: now })),
+      );
+      expect(new Set(stored.map((row) => row.id)).size).toBe(3);
+    });
+
+    test('the SQL batch insert skips keys already stored and returns only the ones it inserted', async () => {
+      const { account } = await seedAccount('sql-conflict');
+      const rows = newRows(account.id, 1_205, 'conflict'); // two statements: 1,000 rows and 205
+      await t.db.$transaction((tx) => insertTransactions(tx, rows.slice(990, 1_010), new Date()));
+
+      const inserted = await t.db.$transaction((tx) => insertTransactions(tx, rows, new Date()));
+      expect(inserted.size).toBe(1_185);
+      expect(inserted.has(rows[1_000]!.dedupKey)).toBe(false);
+      expect(inserted.has(rows[1_010]!.dedupKey)).toBe(true);
+      expect(await t.db.transaction.count({ where: { accountId: account.id } })).toBe(1_205);
+    });
+
+    test('stored transactions are found by dedup key within their account only', async () => {
+      const { account } = await seedAccount('sql-find');
+      const other = await seedAccount('sql-find-other');
+      const rows = newRows(account.id, 4, 'find');
+      await t.db.$transaction(async (tx) => {
+        await insertTransactions(tx, rows, new Date());
+        await insertTransactions(tx, newRows(other.account.id, 4, 'find'), new Date());
+      });
+      const found = await findStoredTransactions(t.db, account.id, [rows[0]!.dedupKey, rows[2]!.dedupKey, 'p:missing']);
+      expect(found.sort((a, b) => a.dedupKey.localeCompare(b.dedupKey))).toEqual(
+        [rows[0]!, rows[2]!].map((row) => ({
+          id: expect.any(String),
+          dedupKey: row.dedupKey,
+          status: 'booked',
+          bookingDate: row.bookingDate,
+          amountMinor: row.amountMinor,
+          description: row.description,
+          merchantName: row.merchantName,
+        })),
+      );
+      expect(await findStoredTransactions(t.db, account.id, [])).toEqual([]);
     });
 
     test('money comes back as the exact integer of minor units', async () => {

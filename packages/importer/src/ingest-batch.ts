@@ -1,4 +1,4 @@
-import type { DbTx } from '@app/db';
+import { findStoredTransactions, insertTransactions, type DbTx, type StoredTransactionRow } from '@app/db';
 import type { DedupRule, KeyedTransaction } from './dedup-key';
 import { recordMerge } from './matches/record-merge';
 import { snapshotSelect, type TransactionSnapshot } from './transaction-snapshot';
@@ -46,31 +46,27 @@ function toRow(accountId: string, jobId: string, item: KeyedTransaction) {
   };
 }
 
-type StoredRow = { id: string; dedupKey: string; status: string; bookingDate: string; amountMinor: number; description: string; merchantName: string | null };
-
-function changed(row: StoredRow, item: KeyedTransaction): boolean {
+function changed(row: StoredTransactionRow, item: KeyedTransaction): boolean {
   return row.bookingDate !== item.bookingDate || row.amountMinor !== item.amountMinor || row.description !== item.description || row.merchantName !== item.merchantName;
 }
 
 /**
  * Stores one batch idempotently with bulk statements: one read of the keys already stored, one insert of the
- * new ones, an update per pending record that has booked or changed. Every merge of a pending record into its
+ * new ones (in SQL: see @app/db transaction-batch), an update per pending record that has booked or changed. Every merge of a pending record into its
  * booked self is recorded (rule, confidence, the pending snapshot) so a person can undo it. Items before
  * `countFrom` were counted before a crash (the checkpoint says so): they are still stored if missing, but not
  * counted again. Runs inside the caller's transaction, together with the progress update and the event.
  */
 export async function ingestBatch(
   tx: DbTx,
-  input: { accountId: string; jobId: string; items: KeyedTransaction[]; countFrom: number },
+  input: { accountId: string; jobId: string; items: KeyedTransaction[]; countFrom: number; now: Date },
 ): Promise<IngestCounts> {
   const { accountId, jobId, items, countFrom } = input;
   const counts = emptyCounts();
-  const existing = await tx.transaction.findMany({
-    where: { accountId, dedupKey: { in: items.map((item) => item.dedupKey) } },
-    select: { id: true, dedupKey: true, status: true, bookingDate: true, amountMinor: true, description: true, merchantName: true },
-  });
-  const stored = new Map<string, StoredRow>(existing.map((row) => [row.dedupKey, row]));
+  const existing = await findStoredTransactions(tx, accountId, items.map((item) => item.dedupKey));
+  const stored = new Map(existing.map((row) => [row.dedupKey, row]));
   const fresh = new Map<string, KeyedTransaction>();
+  const countedFresh = new Set<string>();
   const booking = items.filter((item) => item.status === 'booked' && stored.get(item.dedupKey)?.status === 'pending');
   const before = new Map<string, TransactionSnapshot>();
   if (booking.length > 0) {
@@ -87,7 +83,7 @@ export async function ingestBatch(
         if (counted) counts.duplicates[item.dedupRule] += 1; // the bank listed one id twice
       } else {
         fresh.set(item.dedupKey, item);
-        if (counted) counts.synced += 1;
+        if (counted) countedFresh.add(item.dedupKey);
       }
       continue;
     }
@@ -111,8 +107,11 @@ export async function ingestBatch(
     if (counted) counts.duplicates[item.dedupRule] += 1;
   }
 
-  if (fresh.size > 0) {
-    await tx.transaction.createMany({ data: [...fresh.values()].map((item) => toRow(accountId, jobId, item)) });
+  const inserted = await insertTransactions(tx, [...fresh.values()].map((item) => toRow(accountId, jobId, item)), input.now);
+  for (const [key, item] of fresh) {
+    if (!countedFresh.has(key)) continue;
+    if (inserted.has(key)) counts.synced += 1;
+    else counts.duplicates[item.dedupRule] += 1; // another job stored the same transaction after our read
   }
   return counts;
 }

@@ -60,13 +60,17 @@ export async function syncAccount(ctx: AccountSyncContext, row: AccountToSync): 
 
   const progressWhere = { jobId_accountId: { jobId: ctx.jobId, accountId } };
   let unrecordedCalls: CallRecord[] = [];
-  const commitProgress = async (data: Prisma.ImportProgressUpdateInput, extra?: (tx: Prisma.TransactionClient) => Promise<void>) => {
+  /** Commits the account's progress `data`, plus what `extra` stores and adds to it (a batch and its counters). */
+  const commitProgress = async (
+    data: Prisma.ImportProgressUpdateInput,
+    extra?: (tx: Prisma.TransactionClient) => Promise<Prisma.ImportProgressUpdateInput | void>,
+  ) => {
     const before = receipt;
     const calls = [...unrecordedCalls, ...ctx.takeCalls(providerAccountId)];
     try {
       await ctx.commit(async (tx) => {
         receipt = before; // the commit may run again after a conflict: start from the committed receipt
-        if (extra) await extra(tx);
+        const added = extra ? await extra(tx) : undefined;
         receipt = {
           ...receipt,
           callsUsed: receipt.callsUsed + calls.length,
@@ -80,7 +84,7 @@ export async function syncAccount(ctx: AccountSyncContext, row: AccountToSync): 
             data: calls.map((c) => ({ accountId, jobId: ctx.jobId, endpoint: c.endpoint, attended: c.attended, status: c.status, rateLimited: c.rateLimited, at })),
           });
         }
-        await tx.importProgress.update({ where: progressWhere, data: { ...data, receipt } });
+        await tx.importProgress.update({ where: progressWhere, data: { ...data, ...added, receipt } });
         return appendEvent(tx, { jobId: ctx.jobId, kind: 'account', accountId, now: ctx.now() });
       });
       unrecordedCalls = [];
@@ -145,9 +149,9 @@ export async function syncAccount(ctx: AccountSyncContext, row: AccountToSync): 
           last ? { windowsDone: w + 1, itemsDoneInWindow: 0 } : { itemsDoneInWindow: start + batch.length },
           async (tx) => {
             if (b === 0 && ctx.archive) await archiveResponse(tx, { jobId: ctx.jobId, accountId, endpoint: 'transactions', window: w, range: window, items: fetched });
-            counts = await ingestBatch(tx, { accountId, jobId: ctx.jobId, items: batch, countFrom: Math.max(0, alreadyCounted - start) });
+            counts = await ingestBatch(tx, { accountId, jobId: ctx.jobId, items: batch, countFrom: Math.max(0, alreadyCounted - start), now: ctx.now() });
             receipt = addToReceipt(receipt, counts);
-            await tx.importProgress.update({ where: progressWhere, data: counters(counts) });
+            return counters(counts);
           },
         );
         reportBatch(counts);
@@ -164,7 +168,7 @@ export async function syncAccount(ctx: AccountSyncContext, row: AccountToSync): 
       let counts: IngestCounts | undefined;
       await commitProgress({ windowsDone: windows.length + 1, itemsDoneInWindow: 0 }, async (tx) => {
         if (ctx.archive) await archiveResponse(tx, { jobId: ctx.jobId, accountId, endpoint: 'pending', window: windows.length, range: null, items: fetched });
-        counts = await ingestBatch(tx, { accountId, jobId: ctx.jobId, items: pending, countFrom: 0 });
+        counts = await ingestBatch(tx, { accountId, jobId: ctx.jobId, items: pending, countFrom: 0, now: ctx.now() });
         const removed = await removeStalePending(tx, accountId, pending.map((item: KeyedTransaction) => item.dedupKey));
         const review = await recordAmbiguousPairs(tx, { jobId: ctx.jobId, accountId, removed });
         receipt = addToReceipt(receipt, counts);
@@ -174,7 +178,7 @@ export async function syncAccount(ctx: AccountSyncContext, row: AccountToSync): 
           pendingAwaitingBooking: pending.length,
           matchesToReview: receipt.matchesToReview + review,
         };
-        await tx.importProgress.update({ where: progressWhere, data: counters(counts) });
+        return counters(counts);
       });
       reportBatch(counts);
     }
