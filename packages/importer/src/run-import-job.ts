@@ -113,6 +113,7 @@ export async function runImportJob(deps: ImporterDeps, jobId: string, options: {
       calls.delete(providerAccountId);
       return taken;
     },
+    hasCalls: (providerAccountId: string) => calls.has(providerAccountId),
   };
 
   const limit = pLimit(config.workers);
