@@ -1,7 +1,8 @@
 // `pnpm start:scaled`: the scaled mode's topology on this machine's PostgreSQL and Redis: a sandbox bank, two API
 // processes on consecutive ports and three workers, each prefixed in the output. Migrates first; Ctrl-C stops all
 // (workers checkpoint their imports). Environment overrides: DATABASE_URL, REDIS_URL, PORT, SANDBOX_PORT (the
-// sandbox bank this script starts), SANDBOX_URL (one already running), and the TRUELAYER_* variables for a real bank.
+// sandbox bank this script starts), SANDBOX_URL (one already running), SKIP_BUILD, and the TRUELAYER_* variables
+// for a real bank.
 import { spawn, spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -50,10 +51,13 @@ if (!env.DATABASE_URL.startsWith('postgres')) {
   );
   process.exit(1);
 }
-runStep('bash', ['scripts/ensure-deps.sh']);
+// SKIP_BUILD=1: dependencies are installed and the web app built already (the test suite, which must not have the
+// assets its browser tests load rebuilt under them).
+const build = process.env.SKIP_BUILD !== '1';
+if (build) runStep('bash', ['scripts/ensure-deps.sh']);
 await ensureDatabase(env.DATABASE_URL);
 runStep('pnpm', ['--filter', '@app/db', 'migrate']);
-runStep('pnpm', ['--filter', '@app/web', 'build']);
+if (build) runStep('pnpm', ['--filter', '@app/web', 'build']);
 
 const children = new Map();
 let stopping = false;

@@ -1,4 +1,5 @@
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import net from 'node:net';
 import path from 'node:path';
@@ -87,6 +88,8 @@ describe.skipIf(skipReason !== '')(`pnpm start:scaled runs an import end to end$
   }
 
   beforeAll(async () => {
+    const webDir = path.join(repoRoot, 'apps/web');
+    if (!existsSync(path.join(webDir, 'build/server/index.js'))) execFileSync('pnpm', ['exec', 'remix', 'vite:build'], { cwd: webDir, stdio: 'pipe' });
     database = await createTestDatabase('postgresql');
     const port = await freePortPair();
     sandboxPort = await anyFreePort();
@@ -103,6 +106,9 @@ describe.skipIf(skipReason !== '')(`pnpm start:scaled runs an import end to end$
         QUEUE_NAME: `test-start-scaled-${randomBytes(4).toString('hex')}`,
         PORT: String(port),
         SANDBOX_PORT: String(sandboxPort),
+        // `npm test` installed and built before the run; a rebuild here would replace the assets that the browser
+        // tests running alongside are loading
+        SKIP_BUILD: '1',
       },
       stdio: ['ignore', 'pipe', 'pipe'],
       detached: true, // a process group of its own, as in a terminal, so Ctrl-C can be sent the way a terminal sends it
