@@ -26,6 +26,12 @@ export const importerConfigSchema = z.object({
   firstSyncDays: z.number().int().min(1).default(90),
   /** An incremental sync starts this many days before the last sync (banks add late items to recent days). */
   incrementalOverlapDays: z.number().int().min(0).default(3),
+  /**
+   * The least time between two progress events of a job that only report counts: a batch commits its checkpoint
+   * every time, and its event only when the last is this old. Every change of status is an event at once.
+   * 0 = an event for every batch.
+   */
+  batchEventIntervalMs: z.number().int().min(0).max(10_000).default(100),
   /** How long the bank's raw responses of a job are kept for replay. */
   rawArchiveDays: z.number().int().min(1).default(90),
 });

@@ -53,9 +53,12 @@ export async function runImportJob(deps: ImporterDeps, jobId: string, options: {
   });
   if (isTerminal(job.status) || job.status === 'planned' || job.status === 'paused' || job.status === 'deferred') return job.status;
 
-  const commit = async (work: (tx: Prisma.TransactionClient) => Promise<ProgressEvent>) => {
+  let lastEventAt = Number.NEGATIVE_INFINITY;
+  const commit = async (work: (tx: Prisma.TransactionClient) => Promise<ProgressEvent | null>) => {
     await withJobLock(jobId, async () => {
       const event = await commitWithRetry(db, work);
+      if (!event) return;
+      lastEventAt = performance.now();
       deps.progress.publish(event);
     });
   };
@@ -107,6 +110,7 @@ export async function runImportJob(deps: ImporterDeps, jobId: string, options: {
     logger,
     observer: deps.observer,
     commit,
+    batchEventDue: () => performance.now() - lastEventAt >= config.batchEventIntervalMs,
     checkStop,
     takeCalls(providerAccountId: string) {
       const taken = calls.get(providerAccountId) ?? [];
@@ -143,7 +147,7 @@ async function finishJob(
   deps: ImporterDeps,
   jobId: string,
   stop: StopReason | null,
-  commit: (work: (tx: Prisma.TransactionClient) => Promise<ProgressEvent>) => Promise<void>,
+  commit: (work: (tx: Prisma.TransactionClient) => Promise<ProgressEvent | null>) => Promise<void>,
 ): Promise<JobStatus> {
   const { now } = deps;
   let status: JobStatus = 'running';

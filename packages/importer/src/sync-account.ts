@@ -33,8 +33,10 @@ export type AccountSyncContext = {
   now: () => Date;
   logger: Logger;
   observer?: ImportObserver;
-  /** Runs a commit and its publish under the job's lock, so events reach subscribers in seq order. */
-  commit(work: (tx: Prisma.TransactionClient) => Promise<ProgressEvent>): Promise<void>;
+  /** Runs a commit and its publish (when it appends an event) under the job's lock, so events reach subscribers in seq order. */
+  commit(work: (tx: Prisma.TransactionClient) => Promise<ProgressEvent | null>): Promise<void>;
+  /** Whether a batch that changes only counts should append an event (the job's last is old enough). */
+  batchEventDue(): boolean;
   checkStop(): Promise<StopReason | null>;
   /** Bank calls made for this account since the last commit (written with the next commit). */
   takeCalls(providerAccountId: string): CallRecord[];
@@ -61,10 +63,14 @@ export async function syncAccount(ctx: AccountSyncContext, row: AccountToSync): 
 
   const progressWhere = { jobId_accountId: { jobId: ctx.jobId, accountId } };
   let unrecordedCalls: CallRecord[] = [];
-  /** Commits the account's progress `data`, plus what `extra` stores and adds to it (a batch and its counters). */
+  /**
+   * Commits the account's progress `data`, plus what `extra` stores and adds to it (a batch and its counters), with
+   * an event unless `announce` is false (a batch that changes only counts, soon after the job's last event).
+   */
   const commitProgress = async (
     data: Prisma.ImportProgressUpdateInput,
     extra?: (tx: Prisma.TransactionClient) => Promise<Prisma.ImportProgressUpdateInput | void>,
+    announce = true,
   ) => {
     const before = receipt;
     const calls = [...unrecordedCalls, ...ctx.takeCalls(providerAccountId)];
@@ -86,7 +92,7 @@ export async function syncAccount(ctx: AccountSyncContext, row: AccountToSync): 
           });
         }
         await tx.importProgress.update({ where: progressWhere, data: { ...data, ...added, receipt } });
-        return appendEvent(tx, { jobId: ctx.jobId, kind: 'account', accountId, now: ctx.now() });
+        return announce ? appendEvent(tx, { jobId: ctx.jobId, kind: 'account', accountId, now: ctx.now() }) : null;
       });
       unrecordedCalls = [];
     } catch (error) {
@@ -194,6 +200,8 @@ export async function syncAccount(ctx: AccountSyncContext, row: AccountToSync): 
             receipt = addToReceipt(receipt, counts);
             return counters(counts);
           },
+          // Events carry the whole job, so a few a second keep a screen live; the end of a window always tells.
+          last || ctx.batchEventDue(),
         );
         reportBatch(counts);
         if (b === 0) await prefetch(w + 1);

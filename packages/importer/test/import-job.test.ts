@@ -60,6 +60,30 @@ for (const { provider, skip, reason } of testProviders) {
       expect(new Set(accountEvents.map((e) => e.account?.status))).toEqual(new Set(['syncing', 'completed']));
     });
 
+    test('batches that change only counts are told at most once per interval; every window end and status is an event', async () => {
+      const { user, connection, accounts } = await h.connectUser('quiet@example.test');
+      const { job } = await h.plan({ userId: user.id, connectionId: connection.id, fromDate: daysAgo(200), toDate: daysAgo(0), batchSize: 10 });
+      await h.db.importJob.update({ where: { id: job.id }, data: { status: 'queued' } });
+      // An interval longer than the run: only the events that must be there are.
+      expect(await runImportJob({ ...h.deps, config: { ...h.deps.config, batchEventIntervalMs: 60_000 } }, job.id)).toBe('completed');
+
+      const events = await listEventsSince(h.db, job.id, 0);
+      const rows = await h.db.importProgress.findMany({ where: { jobId: job.id } });
+      for (const account of accounts) {
+        const row = rows.find((r) => r.accountId === account.id);
+        const told = events.filter((e) => e.account?.accountId === account.id).map((e) => e.account);
+        // syncing, the end of each window (the pending request is the last), completed
+        expect(told.map((a) => `${a?.status} ${a?.windowsDone}`)).toEqual([
+          ...Array.from({ length: (row?.windowsTotal ?? 0) + 1 }, (_, w) => `syncing ${w}`),
+          `completed ${row?.windowsTotal}`,
+        ]);
+        expect(told.at(-1)).toMatchObject({ fetched: row?.fetched, synced: row?.synced, duplicates: row?.duplicates });
+        expect(await h.db.transaction.count({ where: { accountId: account.id } })).toBe(row?.synced);
+      }
+      // the current account's windows hold several batches each, which stayed silent
+      expect(rows.some((row) => row.fetched > 10 * row.windowsTotal)).toBe(true);
+    });
+
     test('cancel stops a running job within a batch', async () => {
       const { user, connection } = await h.connectUser('cancel@example.test');
       const { job } = await h.plan({ userId: user.id, connectionId: connection.id, fromDate: daysAgo(700), toDate: daysAgo(0), batchSize: 10 });
