@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { v7 as timeOrderedUuid } from 'uuid';
 import { providerOfDb, type DbTx } from './client';
 import type { DatabaseProvider } from './database-url';
 
@@ -122,7 +122,7 @@ export async function insertTransactions(tx: DbTx, rows: NewTransactionRow[], no
     const values = chunk.flatMap((row) => {
       const record: Record<(typeof valueColumns)[number], unknown> = {
         ...row,
-        id: randomUUID(),
+        id: timeOrderedUuid(), // time-ordered: appends to the id index instead of dirtying a random page per row
         providerClassification: JSON.stringify(row.providerClassification),
         raw: JSON.stringify(row.raw),
         createdAt: at,
