@@ -40,6 +40,7 @@ export type AccountSyncContext = {
   checkStop(): Promise<StopReason | null>;
   /** Bank calls made for this account since the last commit (written with the next commit). */
   takeCalls(providerAccountId: string): CallRecord[];
+  /** Whether bank calls of this account wait for the next commit. */
   hasCalls(providerAccountId: string): boolean;
 };
 
