@@ -1,4 +1,5 @@
-import { gunzipSync, gzipSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { gunzipSync, gzip } from 'node:zlib';
 import type { Db, DbTx } from '@app/db';
 import type { BankTransaction } from '@app/truelayer';
 
@@ -11,12 +12,18 @@ export type ArchivedResponse = {
   /** The window's index; the pending list comes after the last window. */
   window: number;
   range: { from: string; to: string } | null;
-  /** The bank's items exactly as received (`BankTransaction.raw`): no tokens, no headers. */
-  items: BankTransaction[];
+  /** The response's items, packed by `packRawItems`. */
+  body: string;
 };
 
-function pack(items: unknown[]): string {
-  return gzipSync(JSON.stringify(items)).toString('base64');
+const gzipAsync = promisify(gzip);
+
+/**
+ * The bank's items exactly as received (`BankTransaction.raw`: no tokens, no headers), gzipped on the thread pool,
+ * before the transaction that keeps them: compressing a window's thousands of items there held the database.
+ */
+export async function packRawItems(items: BankTransaction[]): Promise<string> {
+  return (await gzipAsync(JSON.stringify(items.map((item) => item.raw)))).toString('base64');
 }
 
 export function unpackRawItems(body: string): unknown[] {
@@ -27,7 +34,7 @@ export function unpackRawItems(body: string): unknown[] {
 /** Keeps one response of a job, in the transaction that ingests it; a resumed window overwrites its copy. */
 export async function archiveResponse(tx: DbTx, response: ArchivedResponse): Promise<void> {
   const { jobId, accountId, endpoint, window } = response;
-  const fields = { fromDate: response.range?.from ?? null, toDate: response.range?.to ?? null, bodyGzip: pack(response.items.map((i) => i.raw)) };
+  const fields = { fromDate: response.range?.from ?? null, toDate: response.range?.to ?? null, bodyGzip: response.body };
   await tx.rawResponse.upsert({
     where: { jobId_accountId_endpoint_window: { jobId, accountId, endpoint, window } },
     create: { jobId, accountId, endpoint, window, ...fields },

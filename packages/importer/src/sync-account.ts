@@ -11,7 +11,7 @@ import { ingestBatch, removeStalePending, totalDuplicates, type IngestCounts } f
 import type { Logger } from './logger';
 import { recordAmbiguousPairs } from './matches/record-ambiguous-pairs';
 import type { ProgressEvent } from './progress-event';
-import { archiveResponse } from './raw-archive';
+import { archiveResponse, packRawItems } from './raw-archive';
 import { addToReceipt, explainZero, readReceipt, type AccountReceipt } from './receipt';
 
 export type StopReason = 'cancel' | 'pause' | 'shutdown';
@@ -178,6 +178,7 @@ export async function syncAccount(ctx: AccountSyncContext, row: AccountToSync): 
       if (stop) return await stopAt(stop);
       const fetched = await fetchWindow(w);
       if (fetched instanceof Date) return await defer(fetched);
+      const archived = ctx.archive ? await packRawItems(fetched) : null;
       const items = sortForIngest(assignDedupKeys(fetched));
       const alreadyCounted = w === row.windowsDone ? row.itemsDoneInWindow : 0;
       const batchCount = Math.max(1, Math.ceil(items.length / ctx.batchSize));
@@ -196,7 +197,7 @@ export async function syncAccount(ctx: AccountSyncContext, row: AccountToSync): 
         await commitProgress(
           last ? { windowsDone: w + 1, itemsDoneInWindow: 0 } : { itemsDoneInWindow: start + batch.length },
           async (tx) => {
-            if (b === 0 && ctx.archive) await archiveResponse(tx, { jobId: ctx.jobId, accountId, endpoint: 'transactions', window: w, range: window, items: fetched });
+            if (b === 0 && archived !== null) await archiveResponse(tx, { jobId: ctx.jobId, accountId, endpoint: 'transactions', window: w, range: window, body: archived });
             counts = await ingestBatch(tx, { accountId, jobId: ctx.jobId, items: batch, countFrom: Math.max(0, alreadyCounted - start), now: ctx.now() });
             receipt = addToReceipt(receipt, counts);
             return counters(counts);
@@ -214,10 +215,11 @@ export async function syncAccount(ctx: AccountSyncContext, row: AccountToSync): 
       if (stop) return await stopAt(stop);
       const fetched = await fetchWindow(windows.length);
       if (fetched instanceof Date) return await defer(fetched);
+      const archived = ctx.archive ? await packRawItems(fetched) : null;
       const pending = sortForIngest(assignDedupKeys(fetched));
       let counts: IngestCounts | undefined;
       await commitProgress({ windowsDone: windows.length + 1, itemsDoneInWindow: 0 }, async (tx) => {
-        if (ctx.archive) await archiveResponse(tx, { jobId: ctx.jobId, accountId, endpoint: 'pending', window: windows.length, range: null, items: fetched });
+        if (archived !== null) await archiveResponse(tx, { jobId: ctx.jobId, accountId, endpoint: 'pending', window: windows.length, range: null, body: archived });
         counts = await ingestBatch(tx, { accountId, jobId: ctx.jobId, items: pending, countFrom: 0, now: ctx.now() });
         const removed = await removeStalePending(tx, accountId, pending.map((item: KeyedTransaction) => item.dedupKey));
         const review = await recordAmbiguousPairs(tx, { jobId: ctx.jobId, accountId, removed });
