@@ -122,7 +122,9 @@ export async function insertTransactions(tx: DbTx, rows: NewTransactionRow[], no
     const values = chunk.flatMap((row) => {
       const record: Record<(typeof valueColumns)[number], unknown> = {
         ...row,
-        id: timeOrderedUuid(), // time-ordered: appends to the id index instead of dirtying a random page per row
+        // Time-ordered, so a batch appends to the id index instead of dirtying a random page per row. (A UUIDv7, unlike
+        // the cuids Prisma writes elsewhere: ids say nothing about the order rows were stored in across the two.)
+        id: timeOrderedUuid(),
         providerClassification: JSON.stringify(row.providerClassification),
         raw: JSON.stringify(row.raw),
         createdAt: at,

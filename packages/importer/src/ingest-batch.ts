@@ -15,6 +15,14 @@ export type IngestCounts = {
   duplicates: Record<DedupRule, number>;
 };
 
+/** Thrown when transactions of a batch were stored by another job between the batch's read and its insert. */
+export class StoredMeanwhileError extends Error {
+  constructor(count: number) {
+    super(`${count} transaction(s) of the batch were stored by another import meanwhile`);
+    this.name = 'StoredMeanwhileError';
+  }
+}
+
 export function emptyCounts(): IngestCounts {
   return { fetched: 0, synced: 0, updated: 0, pendingReconciled: 0, duplicates: { normalised: 0, provider: 0, fingerprint: 0 } };
 }
@@ -66,7 +74,6 @@ export async function ingestBatch(
   const existing = await findStoredTransactions(tx, accountId, items.map((item) => item.dedupKey));
   const stored = new Map(existing.map((row) => [row.dedupKey, row]));
   const fresh = new Map<string, KeyedTransaction>();
-  const countedFresh = new Set<string>();
   const booking = items.filter((item) => item.status === 'booked' && stored.get(item.dedupKey)?.status === 'pending');
   const before = new Map<string, TransactionSnapshot>();
   if (booking.length > 0) {
@@ -83,7 +90,7 @@ export async function ingestBatch(
         if (counted) counts.duplicates[item.dedupRule] += 1; // the bank listed one id twice
       } else {
         fresh.set(item.dedupKey, item);
-        if (counted) countedFresh.add(item.dedupKey);
+        if (counted) counts.synced += 1;
       }
       continue;
     }
@@ -108,11 +115,9 @@ export async function ingestBatch(
   }
 
   const inserted = await insertTransactions(tx, [...fresh.values()].map((item) => toRow(accountId, jobId, item)), input.now);
-  for (const [key, item] of fresh) {
-    if (!countedFresh.has(key)) continue;
-    if (inserted.has(key)) counts.synced += 1;
-    else counts.duplicates[item.dedupRule] += 1; // another job stored the same transaction after our read
-  }
+  // Another job stored some of them after our read: it may hold a pending copy that this booked one must merge with,
+  // so the batch runs again on what is stored now (the caller's commit retries once).
+  if (inserted.size < fresh.size) throw new StoredMeanwhileError(fresh.size - inserted.size);
   return counts;
 }
 

@@ -15,6 +15,7 @@ import { inProcessRequestLimiter, limitRequests, type RequestLimiter } from './r
 import { attributeEnrichment } from './attribute-enrichment';
 import { reachesPending } from './pending-window';
 import { earliestDeferral, isDueForRun, prepareRunSources } from './run-sources';
+import { StoredMeanwhileError } from './ingest-batch';
 import { syncAccount, type StopReason } from './sync-account';
 
 export type EnrichmentHook = {
@@ -209,7 +210,7 @@ async function commitWithRetry<T>(db: Db, work: (tx: Prisma.TransactionClient) =
   try {
     return await db.$transaction(work, { timeout: 60_000, maxWait: 60_000 });
   } catch (error) {
-    if (!isUniqueViolation(error)) throw error;
+    if (!isUniqueViolation(error) && !(error instanceof StoredMeanwhileError)) throw error;
     return db.$transaction(work, { timeout: 60_000, maxWait: 60_000 });
   }
 }

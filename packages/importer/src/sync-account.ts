@@ -161,7 +161,7 @@ export async function syncAccount(ctx: AccountSyncContext, row: AccountToSync): 
   };
   /** A stop ends the account at its last checkpoint; calls made since (a request read ahead) still go into the ledger. */
   const stopAt = async (reason: StopReason): Promise<StopReason> => {
-    await settlePrefetch(); // a stop aborts requests in flight: this settles at once
+    await settlePrefetch(); // aborted by the stop's interrupt, or (when the flag came first) answered by the bank
     if (unrecordedCalls.length > 0 || ctx.hasCalls(providerAccountId)) await commitProgress({});
     return reason;
   };
