@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { testProviders } from '@app/db/testing';
 import { cancelImport, createJobRunner, listEventsSince, pauseImport, resumeImport, runImportJob, startImport } from '../src/index';
+import { readReceipt } from '../src/receipt';
 import { createHarness, daysAgo, storedTransactions, type Harness } from '../src/testing';
 
 for (const { provider, skip, reason } of testProviders) {
@@ -82,6 +83,35 @@ for (const { provider, skip, reason } of testProviders) {
       }
       // the current account's windows hold several batches each, which stayed silent
       expect(rows.some((row) => row.fetched > 10 * row.windowsTotal)).toBe(true);
+    });
+
+    test('a stop between batches still records every bank call made, the next window read ahead too', async () => {
+      const { user, connection, accounts } = await h.connectUser('ledger@example.test');
+      const { job } = await h.plan({ userId: user.id, connectionId: connection.id, fromDate: daysAgo(400), toDate: daysAgo(0), batchSize: 10 });
+      await h.db.importJob.update({ where: { id: job.id }, data: { status: 'queued' } });
+      h.bank.resetStats();
+      // The flag alone, as another API process sets it before its interrupt arrives: nothing is aborted, so the
+      // request read ahead is answered and counted by the bank.
+      let asked: Promise<unknown> | null = null;
+      const unsubscribe = h.deps.progress.subscribe(job.id, (event) => {
+        if (!asked && event.kind === 'account' && (event.account?.windowsDone ?? 0) >= 1 && event.account?.status === 'syncing') {
+          // `then` sends it: a Prisma query runs only once something awaits it
+          asked = h.db.importJob.update({ where: { id: job.id }, data: { requestedAction: 'pause' } }).then(() => undefined);
+        }
+      });
+      const status = await runImportJob(h.deps, job.id).finally(unsubscribe);
+      await asked;
+      expect(status).toBe('paused');
+
+      const byAccount = h.bank.stats().byAccount;
+      const made = accounts.map((a) => (byAccount[a.providerAccountId]?.attended ?? 0) + (byAccount[a.providerAccountId]?.unattended ?? 0));
+      const ledger = await Promise.all(accounts.map((a) => h.db.bankCall.count({ where: { jobId: job.id, accountId: a.id } })));
+      const rows = await h.db.importProgress.findMany({ where: { jobId: job.id } });
+      const receipts = accounts.map((a) => readReceipt(rows.find((r) => r.accountId === a.id)?.receipt).callsUsed);
+      expect(made.reduce((sum, n) => sum + n, 0)).toBeGreaterThan(accounts.length); // windows were read ahead
+      expect(ledger).toEqual(made);
+      expect(receipts).toEqual(made);
+      expect(rows.some((r) => r.status !== 'completed')).toBe(true); // it stopped part-way
     });
 
     test('cancel stops a running job within a batch', async () => {
