@@ -60,8 +60,9 @@ function changed(row: StoredTransactionRow, item: KeyedTransaction): boolean {
 
 /**
  * Stores one batch idempotently with bulk statements: one read of the keys already stored, one insert of the
- * new ones (in SQL: see @app/db transaction-batch), an update per pending record that has booked or changed. Every merge of a pending record into its
- * booked self is recorded (rule, confidence, the pending snapshot) so a person can undo it. Items before
+ * new ones (both in SQL: @app/db transaction-batch), an update per pending record that has booked or changed.
+ * Every merge of a pending record into its booked self is recorded (rule, confidence, the pending snapshot) so a
+ * person can undo it. Items before
  * `countFrom` were counted before a crash (the checkpoint says so): they are still stored if missing, but not
  * counted again. Runs inside the caller's transaction, together with the progress update and the event.
  */
