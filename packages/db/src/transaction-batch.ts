@@ -66,8 +66,13 @@ const valueColumns = [
 /** Rows per statement: within both databases' limits on parameters (SQLite 32,766; PostgreSQL 65,535). */
 const rowsPerStatement = 1000;
 
+const insertStatements = new Map<string, string>();
+
 /** The INSERT for `count` rows, written once per count (batches have a handful of sizes). */
-const insertStatement = memoizeByCount((provider: DatabaseProvider, count: number) => {
+function insertStatement(provider: DatabaseProvider, count: number): string {
+  const key = `${provider}:${count}`;
+  const written = insertStatements.get(key);
+  if (written !== undefined) return written;
   let next = 0;
   const param = (cast = '') => (provider === 'sqlite' ? '?' : `$${(next += 1)}${cast}`);
   // PostgreSQL: Prisma keeps DateTime in timestamp(3) without a zone, as UTC.
@@ -83,23 +88,12 @@ const insertStatement = memoizeByCount((provider: DatabaseProvider, count: numbe
           updatedAt: "::timestamptz AT TIME ZONE 'UTC'",
         };
   const rows = Array.from({ length: count }, () => `(${valueColumns.map((c) => param(casts[c])).join(', ')})`);
-  return `INSERT INTO "Transaction" (${valueColumns.map((c) => `"${c}"`).join(', ')})
+  const sql = `INSERT INTO "Transaction" (${valueColumns.map((c) => `"${c}"`).join(', ')})
 VALUES ${rows.join(',\n')}
 ON CONFLICT ("accountId", "dedupKey") DO NOTHING
 RETURNING "dedupKey"`;
-});
-
-function memoizeByCount(build: (provider: DatabaseProvider, count: number) => string) {
-  const built = new Map<string, string>();
-  return (provider: DatabaseProvider, count: number) => {
-    const key = `${provider}:${count}`;
-    let sql = built.get(key);
-    if (sql === undefined) {
-      sql = build(provider, count);
-      built.set(key, sql);
-    }
-    return sql;
-  };
+  insertStatements.set(key, sql);
+  return sql;
 }
 
 const storedColumns = `"id", "dedupKey", "status", "bookingDate", "amountMinor", "description", "merchantName"`;

@@ -1,8 +1,8 @@
-import { insertTransactions } from '@app/db';
+import type { Prisma } from '@app/db';
 import { testPostgresUrl } from '@app/db/testing';
 import type { BankTransaction } from '@app/truelayer';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { assignDedupKeys } from '../src/dedup-key';
+import { assignDedupKeys, type KeyedTransaction } from '../src/dedup-key';
 import { ingestBatch, StoredMeanwhileError } from '../src/ingest-batch';
 import { createHarness, daysAgo, type Harness } from '../src/testing';
 
@@ -53,53 +53,22 @@ describe.skipIf(!testPostgresUrl)(
       const [pending] = assignDedupKeys([payment('pending', 'CARD PAYMENT PENDING')]);
       const booked = assignDedupKeys([payment('booked', 'CARD PAYMENT')]);
       if (!pending) throw new Error('no pending item');
+      const ingest = (tx: Prisma.TransactionClient, items: KeyedTransaction[]) =>
+        ingestBatch(tx, { accountId: account.id, jobId: job.id, items, countFrom: 0, now: new Date() });
 
       // Job B inserts the pending copy and holds its transaction open.
       let commitB = () => {};
       let markInserted = () => {};
       const bInserted = new Promise<void>((resolve) => (markInserted = resolve));
       const jobB = h.db.$transaction(async (tx) => {
-        await insertTransactions(
-          tx,
-          [
-            {
-              accountId: account.id,
-              dedupKey: pending.dedupKey,
-              dedupRule: pending.dedupRule,
-              providerTransactionId: pending.transactionId,
-              normalisedProviderId: null,
-              providerId: pending.providerTransactionId,
-              status: 'pending',
-              bookingDate: pending.bookingDate,
-              bankTimestamp: pending.timestamp,
-              amountMinor: pending.amountMinor,
-              currency: pending.currency,
-              direction: pending.direction,
-              description: pending.description,
-              merchantName: null,
-              providerCategory: pending.category,
-              providerClassification: [],
-              raw: pending.raw,
-              importJobId: job.id,
-            },
-          ],
-          new Date(),
-        );
+        await ingest(tx, [pending]);
         markInserted();
         await new Promise<void>((resolve) => (commitB = resolve));
       });
       await bInserted;
 
       // Job A reads (B's row is not visible yet), then its insert waits on B's uncommitted key.
-      const jobA = h.db.$transaction((tx) =>
-        ingestBatch(tx, {
-          accountId: account.id,
-          jobId: job.id,
-          items: booked,
-          countFrom: 0,
-          now: new Date(),
-        }),
-      );
+      const jobA = h.db.$transaction((tx) => ingest(tx, booked));
       const outcomeA = jobA.then(
         () => 'stored',
         (error: unknown) => error,
@@ -116,15 +85,7 @@ describe.skipIf(!testPostgresUrl)(
       await jobB;
       expect(await outcomeA).toBeInstanceOf(StoredMeanwhileError);
       // The retry sees B's pending record and merges the booked copy into it.
-      const counts = await h.db.$transaction((tx) =>
-        ingestBatch(tx, {
-          accountId: account.id,
-          jobId: job.id,
-          items: booked,
-          countFrom: 0,
-          now: new Date(),
-        }),
-      );
+      const counts = await h.db.$transaction((tx) => ingest(tx, booked));
       expect(counts).toMatchObject({ fetched: 1, synced: 0, pendingReconciled: 1 });
       const stored = await h.db.transaction.findMany({
         where: { accountId: account.id, dedupKey: pending.dedupKey },
