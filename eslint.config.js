@@ -2,7 +2,16 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', '**/generated/**', '**/build/**', '**/dist/**', '**/.turbo/**', 'test-output/**'] },
+  {
+    ignores: [
+      '**/node_modules/**',
+      '**/generated/**',
+      '**/build/**',
+      '**/dist/**',
+      '**/.turbo/**',
+      'test-output/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

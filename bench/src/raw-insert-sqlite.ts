@@ -30,7 +30,8 @@ export function measureSqliteRawInsert(
       for (const row of all) insert.run(row);
     });
     const started = performance.now();
-    for (let start = 0; start < rows.length; start += rowsPerCommit) insertAll(rows.slice(start, start + rowsPerCommit));
+    for (let start = 0; start < rows.length; start += rowsPerCommit)
+      insertAll(rows.slice(start, start + rowsPerCommit));
     const wallMs = performance.now() - started;
     db.exec(`DROP TABLE "${rawTable}"`);
     return { rows: rows.length, wallMs };

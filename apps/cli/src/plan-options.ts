@@ -53,7 +53,9 @@ export function toPlanInput(options: PlanOptions, now: Date): RouterInputs['impo
     throw new UsageError('Give either --incremental or dates, not both.');
   return {
     connectionId: options.connection,
-    ...(options.incremental ? { jobType: 'incremental' as const } : resolveDateRange(options, todayIn(importerTimeZone, now))),
+    ...(options.incremental
+      ? { jobType: 'incremental' as const }
+      : resolveDateRange(options, todayIn(importerTimeZone, now))),
     accountIds: options.accounts,
     autoEnrich: options.enrich ?? false,
     batchSize: options.batchSize,

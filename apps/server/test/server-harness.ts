@@ -31,7 +31,10 @@ export async function startTestServer(
     port: 0,
     host: '127.0.0.1',
     databaseUrl: database.url,
-    tokenKeys: options.tokenKeys ?? { keys: { test: randomBytes(32).toString('base64') }, currentKeyId: 'test' },
+    tokenKeys: options.tokenKeys ?? {
+      keys: { test: randomBytes(32).toString('base64') },
+      currentKeyId: 'test',
+    },
     bank: { kind: 'embedded-sandbox', port: 0, options: { seed: 7, ...options.sandbox } },
     truelayerTuning: { retryBaseMs: 5, retryMaxMs: 50, timeoutMs: 5_000 },
     importer: { workers: 4, jobConcurrency: 4 },

@@ -89,7 +89,8 @@ describe.skipIf(skipReason !== '')(`pnpm start:scaled runs an import end to end$
 
   beforeAll(async () => {
     const webDir = path.join(repoRoot, 'apps/web');
-    if (!existsSync(path.join(webDir, 'build/server/index.js'))) execFileSync('pnpm', ['exec', 'remix', 'vite:build'], { cwd: webDir, stdio: 'pipe' });
+    if (!existsSync(path.join(webDir, 'build/server/index.js')))
+      execFileSync('pnpm', ['exec', 'remix', 'vite:build'], { cwd: webDir, stdio: 'pipe' });
     database = await createTestDatabase('postgresql');
     const port = await freePortPair();
     sandboxPort = await anyFreePort();
@@ -118,7 +119,9 @@ describe.skipIf(skipReason !== '')(`pnpm start:scaled runs an import end to end$
       stream?.setEncoding('utf8').on('data', (chunk: string) => void (output += chunk));
     }
     await outputMatches(/\[api-2\].*spending import is running/);
-    await Promise.all([1, 2, 3].map((n) => outputMatches(new RegExp(`\\[worker-${n}\\].*import worker ready`))));
+    await Promise.all(
+      [1, 2, 3].map((n) => outputMatches(new RegExp(`\\[worker-${n}\\].*import worker ready`))),
+    );
   }, 240_000);
 
   afterAll(async () => {
@@ -159,7 +162,9 @@ describe.skipIf(skipReason !== '')(`pnpm start:scaled runs an import end to end$
     expect(job.totalErrors).toBe(0);
     expect(job.totalSynced).toBeGreaterThan(0);
     expect(job.totalFetched).toBe(job.totalSynced + job.totalDuplicates);
-    const stored = await database.db.transaction.count({ where: { account: { connectionId: connection.id } } });
+    const stored = await database.db.transaction.count({
+      where: { account: { connectionId: connection.id } },
+    });
     expect(stored).toBe(job.totalSynced);
     expect(events.at(-1)?.kind).toBe('finished');
     // A worker ran it: its lines carry the job id (the API processes only plan, start and stream).

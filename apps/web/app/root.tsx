@@ -1,5 +1,13 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { Links, Meta, Outlet, Scripts, ScrollRestoration, useLoaderData, useRouteLoaderData } from '@remix-run/react';
+import {
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useLoaderData,
+  useRouteLoaderData,
+} from '@remix-run/react';
 import type { ReactNode } from 'react';
 import { AppShell } from './components/app-shell';
 import { RouteError } from './components/route-error';
@@ -10,7 +18,10 @@ export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: stylesUrl },
 ];
 
-export const meta: MetaFunction = () => [{ title: 'Spending' }, { name: 'description', content: 'Import your bank transactions, calmly.' }];
+export const meta: MetaFunction = () => [
+  { title: 'Spending' },
+  { name: 'description', content: 'Import your bank transactions, calmly.' },
+];
 
 export async function loader({ context }: LoaderFunctionArgs) {
   const api = await context.createApiCaller();
@@ -50,5 +61,9 @@ export default function App() {
 export function ErrorBoundary() {
   const data = useRouteLoaderData<typeof loader>('root');
   const content = <RouteError what="this page" />;
-  return data?.user ? <AppShell user={data.user}>{content}</AppShell> : <main className="main main-bare">{content}</main>;
+  return data?.user ? (
+    <AppShell user={data.user}>{content}</AppShell>
+  ) : (
+    <main className="main main-bare">{content}</main>
+  );
 }

@@ -1,4 +1,11 @@
-import type { AccountResult, AccountSnapshot, Connection, ImportPlan, JobSnapshot, ProgressEvent } from '~/lib/api-types';
+import type {
+  AccountResult,
+  AccountSnapshot,
+  Connection,
+  ImportPlan,
+  JobSnapshot,
+  ProgressEvent,
+} from '~/lib/api-types';
 
 export const today = '2026-11-25';
 
@@ -15,9 +22,30 @@ export function aConnection(): Connection {
     consentExpiringSoon: false,
     createdAt: new Date('2026-11-20T10:00:00Z'),
     accounts: [
-      { ...base, id: 'acc-current', kind: 'account', accountType: 'TRANSACTION', displayName: 'Everyday Current', maskedNumber: '••1234' },
-      { ...base, id: 'acc-savings', kind: 'account', accountType: 'SAVINGS', displayName: 'Rainy Day Saver', lastSyncedAt: new Date('2026-11-24T08:00:00Z') },
-      { ...base, id: 'card-credit', kind: 'card', accountType: 'CREDIT', displayName: 'Platinum Card', maskedNumber: '••9876' },
+      {
+        ...base,
+        id: 'acc-current',
+        kind: 'account',
+        accountType: 'TRANSACTION',
+        displayName: 'Everyday Current',
+        maskedNumber: '••1234',
+      },
+      {
+        ...base,
+        id: 'acc-savings',
+        kind: 'account',
+        accountType: 'SAVINGS',
+        displayName: 'Rainy Day Saver',
+        lastSyncedAt: new Date('2026-11-24T08:00:00Z'),
+      },
+      {
+        ...base,
+        id: 'card-credit',
+        kind: 'card',
+        accountType: 'CREDIT',
+        displayName: 'Platinum Card',
+        maskedNumber: '••9876',
+      },
     ],
   };
 }
@@ -41,7 +69,12 @@ export function aPlan(overrides: Partial<ImportPlan['estimate']> = {}): ImportPl
       enrichmentMonth: null,
       ...overrides,
     },
-    accounts: aConnection().accounts.map((a) => ({ ...a, estimatedTransactions: 100, estimateBasis: 'history' as const, calls: null })),
+    accounts: aConnection().accounts.map((a) => ({
+      ...a,
+      estimatedTransactions: 100,
+      estimateBasis: 'history' as const,
+      calls: null,
+    })),
   };
 }
 
@@ -81,22 +114,63 @@ export function anAccount(overrides: Partial<AccountSnapshot> = {}): AccountSnap
   };
 }
 
-export function anEvent(seq: number, kind: ProgressEvent['kind'], job: Partial<JobSnapshot>, account: Partial<AccountSnapshot> | null = null): ProgressEvent {
-  return { jobId: 'job-1', seq, at: `2026-11-25T10:00:${String(seq).padStart(2, '0')}Z`, kind, job: aJob(job), account: account ? anAccount(account) : null };
+export function anEvent(
+  seq: number,
+  kind: ProgressEvent['kind'],
+  job: Partial<JobSnapshot>,
+  account: Partial<AccountSnapshot> | null = null,
+): ProgressEvent {
+  return {
+    jobId: 'job-1',
+    seq,
+    at: `2026-11-25T10:00:${String(seq).padStart(2, '0')}Z`,
+    kind,
+    job: aJob(job),
+    account: account ? anAccount(account) : null,
+  };
 }
 
 /** A job where the current account completes and the card fails with a message written for people. */
 export const failingCardRun: ProgressEvent[] = [
   anEvent(1, 'job', { status: 'running' }),
-  anEvent(2, 'account', { percent: 25, etaMs: 90_000 }, { status: 'syncing', windowsDone: 1, percent: 50, fetched: 40, synced: 38, duplicates: 2 }),
-  anEvent(3, 'account', { percent: 50, accountsDone: 1, etaMs: 30_000, totals: { fetched: 80, synced: 75, duplicates: 5, errors: 0 } }, { status: 'completed', windowsDone: 2, percent: 100, fetched: 80, synced: 75, duplicates: 5 }),
+  anEvent(
+    2,
+    'account',
+    { percent: 25, etaMs: 90_000 },
+    { status: 'syncing', windowsDone: 1, percent: 50, fetched: 40, synced: 38, duplicates: 2 },
+  ),
+  anEvent(
+    3,
+    'account',
+    {
+      percent: 50,
+      accountsDone: 1,
+      etaMs: 30_000,
+      totals: { fetched: 80, synced: 75, duplicates: 5, errors: 0 },
+    },
+    { status: 'completed', windowsDone: 2, percent: 100, fetched: 80, synced: 75, duplicates: 5 },
+  ),
   anEvent(
     4,
     'account',
     { percent: 75, accountsDone: 2, totals: { fetched: 80, synced: 75, duplicates: 5, errors: 1 } },
-    { accountId: 'card-credit', displayName: 'Platinum Card', kind: 'card', status: 'failed', percent: 100, errors: 1, errorCode: 'ACCOUNT_LOCKED', lastError: 'Your bank has locked this card. Unlock it in your banking app, then sync again.' },
+    {
+      accountId: 'card-credit',
+      displayName: 'Platinum Card',
+      kind: 'card',
+      status: 'failed',
+      percent: 100,
+      errors: 1,
+      errorCode: 'ACCOUNT_LOCKED',
+      lastError: 'Your bank has locked this card. Unlock it in your banking app, then sync again.',
+    },
   ),
-  anEvent(5, 'finished', { status: 'completed_with_errors', percent: 100, accountsDone: 2, totals: { fetched: 80, synced: 75, duplicates: 5, errors: 1 } }),
+  anEvent(5, 'finished', {
+    status: 'completed_with_errors',
+    percent: 100,
+    accountsDone: 2,
+    totals: { fetched: 80, synced: 75, duplicates: 5, errors: 1 },
+  }),
 ];
 
 /** A finished account of a job page: a receipt that adds up, and the bank-call budget as it stands. */
@@ -119,7 +193,13 @@ export function anAccountResult(overrides: Partial<AccountResult> = {}): Account
     deferredUntil: null,
     startedAt: new Date('2026-11-25T10:00:00Z'),
     finishedAt: new Date('2026-11-25T10:00:05Z'),
-    account: { displayName: 'Everyday Current', kind: 'account', accountType: 'TRANSACTION', currency: 'GBP', maskedNumber: '1234' },
+    account: {
+      displayName: 'Everyday Current',
+      kind: 'account',
+      accountType: 'TRANSACTION',
+      currency: 'GBP',
+      maskedNumber: '1234',
+    },
     receipt: {
       fetched: 40,
       new: 30,
@@ -136,8 +216,25 @@ export function anAccountResult(overrides: Partial<AccountResult> = {}): Account
       zeroReason: null,
     },
     estimateBasis: 'history',
-    callsPlanned: { accountId: 'acc-current', needed: 2, attended: false, limit: 4, reserve: 1, used: 2, left: 1, nextFreeAt: '2026-11-26T10:01:00.000Z', deferredUntil: null },
-    budget: { limit: 4, reserve: 1, used: 2, left: 1, nextFreeAt: new Date('2026-11-26T10:01:00Z'), rateLimited: 0 },
+    callsPlanned: {
+      accountId: 'acc-current',
+      needed: 2,
+      attended: false,
+      limit: 4,
+      reserve: 1,
+      used: 2,
+      left: 1,
+      nextFreeAt: '2026-11-26T10:01:00.000Z',
+      deferredUntil: null,
+    },
+    budget: {
+      limit: 4,
+      reserve: 1,
+      used: 2,
+      left: 1,
+      nextFreeAt: new Date('2026-11-26T10:01:00Z'),
+      rateLimited: 0,
+    },
     ...overrides,
   };
 }

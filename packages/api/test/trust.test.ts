@@ -32,7 +32,10 @@ describe('what makes an import trustworthy, through the API', () => {
 
   test('an incremental plan runs from the last sync, less a few days, to today', async () => {
     const first = await api.importPlan({ connectionId, jobType: 'incremental' });
-    expect(first).toMatchObject({ jobType: 'incremental', dateRange: { from: daysAgo(89), to: daysAgo(0), days: 90 } });
+    expect(first).toMatchObject({
+      jobType: 'incremental',
+      dateRange: { from: daysAgo(89), to: daysAgo(0), days: 90 },
+    });
     await run(first.jobId);
     const next = await api.importPlan({ connectionId, jobType: 'incremental' });
     expect(next.dateRange).toEqual({ from: daysAgo(3), to: daysAgo(0), days: 4 });
@@ -42,14 +45,28 @@ describe('what makes an import trustworthy, through the API', () => {
 
   test('the plan and the job page show each account’s calls, budget and receipt', async () => {
     const plan = await api.importPlan({ connectionId, fromDate: daysAgo(100), toDate: daysAgo(0) });
-    for (const account of plan.accounts) expect(account.calls).toMatchObject({ needed: 3, attended: true, limit: 4, reserve: 1, deferredUntil: null });
+    for (const account of plan.accounts)
+      expect(account.calls).toMatchObject({
+        needed: 3,
+        attended: true,
+        limit: 4,
+        reserve: 1,
+        deferredUntil: null,
+      });
     const detail = await run(plan.jobId);
     expect(detail.job).toMatchObject({ status: 'completed', attended: true });
     for (const account of detail.accounts) {
       const receipt = account.receipt;
       if (!receipt) throw new Error('every finished account has a receipt');
       const dup = receipt.duplicatesByRule;
-      expect(receipt.new + receipt.updated + receipt.pendingReconciled + dup.normalised + dup.provider + dup.fingerprint).toBe(receipt.fetched);
+      expect(
+        receipt.new +
+          receipt.updated +
+          receipt.pendingReconciled +
+          dup.normalised +
+          dup.provider +
+          dup.fingerprint,
+      ).toBe(receipt.fetched);
       expect(receipt.callsUsed).toBe(3);
       expect(account.callsPlanned?.needed).toBe(3);
       // the person was present: their calls left the unattended budget untouched
@@ -64,7 +81,11 @@ describe('what makes an import trustworthy, through the API', () => {
     h.bank.resetStats();
     const replay = await api.importReplay({ jobId: sourceId });
     await h.runner.idle();
-    expect((await api.importJob({ jobId: replay.jobId })).job).toMatchObject({ status: 'completed', jobType: 'replay', replayOfJobId: sourceId });
+    expect((await api.importJob({ jobId: replay.jobId })).job).toMatchObject({
+      status: 'completed',
+      jobType: 'replay',
+      replayOfJobId: sourceId,
+    });
     expect(h.bank.stats().total).toBe(0);
 
     h.bank.advanceClock(4 * dayMs); // pending items book
@@ -74,13 +95,21 @@ describe('what makes an import trustworthy, through the API', () => {
       const detail = await run(plan.jobId);
       const merge = detail.matches.find((m) => m.kind === 'pending_to_booked');
       if (!merge) throw new Error('a pending item should have booked');
-      expect(merge).toMatchObject({ state: 'merged', survivor: { status: 'booked' }, absorbed: { status: 'pending' } });
+      expect(merge).toMatchObject({
+        state: 'merged',
+        survivor: { status: 'booked' },
+        absorbed: { status: 'pending' },
+      });
       const { api: stranger } = await h.signUp('stranger@example.test');
-      await expect(stranger.matches.undo({ decisionId: merge.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+      await expect(stranger.matches.undo({ decisionId: merge.id })).rejects.toMatchObject({
+        code: 'NOT_FOUND',
+      });
       const undone = await api.matches.undo({ decisionId: merge.id });
       expect(undone.transactionIds).toHaveLength(2);
       await expect(api.matches.undo({ decisionId: merge.id })).rejects.toMatchObject({ code: 'CONFLICT' });
-      expect((await api.importJob({ jobId: plan.jobId })).matches.find((m) => m.id === merge.id)?.state).toBe('undone');
+      expect((await api.importJob({ jobId: plan.jobId })).matches.find((m) => m.id === merge.id)?.state).toBe(
+        'undone',
+      );
     } finally {
       h.bank.setClock(new Date());
     }
@@ -89,16 +118,33 @@ describe('what makes an import trustworthy, through the API', () => {
   test('the monthly enrichment cap: the plan warns before start, and raising the cap resumes capped enrichment', async () => {
     const capped = await api.costs.setMonthlyCap({ capMicros: 5_000 });
     expect(capped.month).toMatchObject({ capMicros: 5_000, spentMicros: 0, remainingMicros: 5_000 });
-    const plan = await api.importPlan({ connectionId, fromDate: daysAgo(30), toDate: daysAgo(0), autoEnrich: true });
+    const plan = await api.importPlan({
+      connectionId,
+      fromDate: daysAgo(30),
+      toDate: daysAgo(0),
+      autoEnrich: true,
+    });
     expect(plan.estimate.costMicros).toBeGreaterThan(5_000);
     expect(plan.estimate.enrichmentMonth).toMatchObject({ capMicros: 5_000 });
-    expect(plan.estimate.warnings.find((w) => w.code === 'ENRICHMENT_CAP')?.message).toMatch(/stops at the cap and resumes when you raise it/);
+    expect(plan.estimate.warnings.find((w) => w.code === 'ENRICHMENT_CAP')?.message).toMatch(
+      /stops at the cap and resumes when you raise it/,
+    );
 
     // an import whose enrichment stopped at the cap, with transactions left to enrich
     const user = await h.db.user.findUniqueOrThrow({ where: { email: 'trust@example.test' } });
     await run(plan.jobId);
-    const { importJobId } = await h.db.transaction.findFirstOrThrow({ where: { importJobId: { not: null }, enrichedAt: null } });
-    await h.db.enrichmentJob.create({ data: { userId: user.id, importJobId, provider: 'rules', status: 'capped', errorMessage: 'Monthly spending cap reached' } });
+    const { importJobId } = await h.db.transaction.findFirstOrThrow({
+      where: { importJobId: { not: null }, enrichedAt: null },
+    });
+    await h.db.enrichmentJob.create({
+      data: {
+        userId: user.id,
+        importJobId,
+        provider: 'rules',
+        status: 'capped',
+        errorMessage: 'Monthly spending cap reached',
+      },
+    });
     enriched.length = 0;
     expect((await api.costs.setMonthlyCap({ capMicros: 1_000 })).resumedImports).toBe(0);
     const raised = await api.costs.setMonthlyCap({ capMicros: 1_000_000 });
@@ -108,14 +154,28 @@ describe('what makes an import trustworthy, through the API', () => {
   });
 
   test('a consent close to its end is flagged, and extending it resumes the schedules its lapse paused', async () => {
-    await h.db.bankConnection.update({ where: { id: connectionId }, data: { consentExpiresAt: new Date(Date.now() + 3 * dayMs) } });
+    await h.db.bankConnection.update({
+      where: { id: connectionId },
+      data: { consentExpiresAt: new Date(Date.now() + 3 * dayMs) },
+    });
     const [soon] = await api.connections.list();
     expect(soon).toMatchObject({ status: 'active', consentDaysLeft: 2, consentExpiringSoon: true });
-    const schedule = await api.schedules.create({ connectionId, cadence: 'weekly', windowDays: 7, accountIds: [] });
-    await h.db.importSchedule.update({ where: { id: schedule.id }, data: { enabled: false, pausedReason: 'needs_reconsent' } });
+    const schedule = await api.schedules.create({
+      connectionId,
+      cadence: 'weekly',
+      windowDays: 7,
+      accountIds: [],
+    });
+    await h.db.importSchedule.update({
+      where: { id: schedule.id },
+      data: { enabled: false, pausedReason: 'needs_reconsent' },
+    });
     const extended = await api.connections.extendConsent({ connectionId });
     expect(extended).toMatchObject({ status: 'active', consentExpiringSoon: false });
     expect(extended.consentDaysLeft).toBeGreaterThan(80);
-    expect((await api.schedules.list()).find((s) => s.id === schedule.id)).toMatchObject({ enabled: true, pausedReason: null });
+    expect((await api.schedules.list()).find((s) => s.id === schedule.id)).toMatchObject({
+      enabled: true,
+      pausedReason: null,
+    });
   });
 });

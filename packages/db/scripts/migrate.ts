@@ -4,4 +4,6 @@ import { applyMigrations } from '../src/migrate';
 
 const url = process.env.DATABASE_URL ?? defaultDatabaseUrl;
 const applied = await applyMigrations(url);
-console.log(applied.length ? `applied ${applied.length} migration(s): ${applied.join(', ')}` : 'database is up to date');
+console.log(
+  applied.length ? `applied ${applied.length} migration(s): ${applied.join(', ')}` : 'database is up to date',
+);

@@ -6,9 +6,14 @@ const header = `// GENERATED from prisma/schema.prisma by packages/db/scripts/po
 export function toPostgresSchema(sqliteSchema: string): string {
   const swapped = sqliteSchema
     .replace(/provider\s*=\s*"sqlite"/, 'provider = "postgresql"')
-    .replace('output     = "../packages/db/src/generated/sqlite"', 'output     = "../../packages/db/src/generated/postgres"');
+    .replace(
+      'output     = "../packages/db/src/generated/sqlite"',
+      'output     = "../../packages/db/src/generated/postgres"',
+    );
   if (!swapped.includes('"postgresql"') || !swapped.includes('generated/postgres')) {
-    throw new Error('prisma/schema.prisma no longer has the provider/output lines postgres-schema.ts rewrites');
+    throw new Error(
+      'prisma/schema.prisma no longer has the provider/output lines postgres-schema.ts rewrites',
+    );
   }
   return header + swapped;
 }

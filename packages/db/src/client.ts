@@ -21,7 +21,9 @@ export function createDb(databaseUrl: string): Db {
     return client as unknown as Db;
   }
   // timeout: how long a writer waits for SQLite's lock (another process, e.g. a worker) before SQLITE_BUSY
-  return new SqliteClient({ adapter: new PrismaBetterSQLite3({ url: sqliteFileUrl(databaseUrl), timeout: 15_000 }) });
+  return new SqliteClient({
+    adapter: new PrismaBetterSQLite3({ url: sqliteFileUrl(databaseUrl), timeout: 15_000 }),
+  });
 }
 
 /**
@@ -30,6 +32,7 @@ export function createDb(databaseUrl: string): Db {
  */
 export function providerOfDb(db: DbTx): DatabaseProvider {
   const provider = (db as unknown as { _activeProvider?: unknown })._activeProvider;
-  if (provider !== 'sqlite' && provider !== 'postgresql') throw new Error(`unknown Prisma provider ${String(provider)}`);
+  if (provider !== 'sqlite' && provider !== 'postgresql')
+    throw new Error(`unknown Prisma provider ${String(provider)}`);
   return provider;
 }

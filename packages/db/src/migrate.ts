@@ -7,7 +7,10 @@ import pg from 'pg';
 import { providerOf, sqliteFileUrl } from './database-url';
 
 const prismaDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../prisma');
-const migrationsDir = { sqlite: path.join(prismaDir, 'migrations'), postgresql: path.join(prismaDir, 'postgres/migrations') };
+const migrationsDir = {
+  sqlite: path.join(prismaDir, 'migrations'),
+  postgresql: path.join(prismaDir, 'postgres/migrations'),
+};
 
 type Migration = { name: string; sql: string; checksum: string };
 
@@ -18,7 +21,11 @@ function readMigrations(dir: string): Migration[] {
     .sort()
     .map((name) => {
       const bytes = readFileSync(path.join(dir, name, 'migration.sql'));
-      return { name, sql: bytes.toString('utf8'), checksum: createHash('sha256').update(bytes).digest('hex') };
+      return {
+        name,
+        sql: bytes.toString('utf8'),
+        checksum: createHash('sha256').update(bytes).digest('hex'),
+      };
     });
 }
 
@@ -65,8 +72,12 @@ function applySqlite(databaseUrl: string, migrations: Migration[]): string[] {
   try {
     db.pragma('journal_mode = WAL'); // readers never block the importer's writes; persists in the file
     db.exec(sqliteLedger);
-    const rows = db.prepare('SELECT migration_name, checksum FROM _prisma_migrations WHERE finished_at IS NOT NULL').all();
-    const applied = new Map((rows as { migration_name: string; checksum: string }[]).map((r) => [r.migration_name, r.checksum]));
+    const rows = db
+      .prepare('SELECT migration_name, checksum FROM _prisma_migrations WHERE finished_at IS NOT NULL')
+      .all();
+    const applied = new Map(
+      (rows as { migration_name: string; checksum: string }[]).map((r) => [r.migration_name, r.checksum]),
+    );
     const done: string[] = [];
     for (const migration of migrations) {
       if (requireSameChecksum(applied, migration)) continue;

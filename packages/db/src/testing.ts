@@ -19,7 +19,9 @@ export const testProviders = [
 ];
 
 /** A fresh, migrated database of its own for one test file (a SQLite file or a new PostgreSQL database). */
-export async function createTestDatabase(provider: 'sqlite' | 'postgresql' = 'sqlite'): Promise<TestDatabase> {
+export async function createTestDatabase(
+  provider: 'sqlite' | 'postgresql' = 'sqlite',
+): Promise<TestDatabase> {
   if (provider === 'sqlite') {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'spending-test-'));
     const url = `file:${path.join(dir, 'test.db')}`;

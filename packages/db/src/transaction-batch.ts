@@ -87,7 +87,10 @@ function insertStatement(provider: DatabaseProvider, count: number): string {
           createdAt: "::timestamptz AT TIME ZONE 'UTC'",
           updatedAt: "::timestamptz AT TIME ZONE 'UTC'",
         };
-  const rows = Array.from({ length: count }, () => `(${valueColumns.map((c) => param(casts[c])).join(', ')})`);
+  const rows = Array.from(
+    { length: count },
+    () => `(${valueColumns.map((c) => param(casts[c])).join(', ')})`,
+  );
   const sql = `INSERT INTO "Transaction" (${valueColumns.map((c) => `"${c}"`).join(', ')})
 VALUES ${rows.join(',\n')}
 ON CONFLICT ("accountId", "dedupKey") DO NOTHING
@@ -106,7 +109,11 @@ WHERE "accountId" = $1 AND "dedupKey" IN (SELECT jsonb_array_elements_text($2::j
  * Inserts the rows (one statement per thousand), skipping any whose (accountId, dedupKey) is stored already: another
  * job may have stored it since the caller looked. Returns the dedup keys actually inserted.
  */
-export async function insertTransactions(tx: DbTx, rows: NewTransactionRow[], now: Date): Promise<Set<string>> {
+export async function insertTransactions(
+  tx: DbTx,
+  rows: NewTransactionRow[],
+  now: Date,
+): Promise<Set<string>> {
   const provider = providerOfDb(tx);
   // Prisma's own text form of a DateTime in SQLite, so rows written here read back like rows it wrote.
   const at = provider === 'sqlite' ? now.toISOString().replace('Z', '+00:00') : now.toISOString();
@@ -126,7 +133,10 @@ export async function insertTransactions(tx: DbTx, rows: NewTransactionRow[], no
       };
       return valueColumns.map((column) => record[column]);
     });
-    const returned = await tx.$queryRawUnsafe<{ dedupKey: string }[]>(insertStatement(provider, chunk.length), ...values);
+    const returned = await tx.$queryRawUnsafe<{ dedupKey: string }[]>(
+      insertStatement(provider, chunk.length),
+      ...values,
+    );
     for (const { dedupKey } of returned) inserted.add(dedupKey);
   }
   return inserted;

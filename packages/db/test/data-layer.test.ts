@@ -1,5 +1,10 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { findStoredTransactions, insertTransactions, isUniqueViolation, type NewTransactionRow } from '../src/index';
+import {
+  findStoredTransactions,
+  insertTransactions,
+  isUniqueViolation,
+  type NewTransactionRow,
+} from '../src/index';
 import { createTestDatabase, testProviders, type TestDatabase } from '../src/testing';
 
 for (const { provider, skip, reason } of testProviders) {
@@ -99,7 +104,7 @@ for (const { provider, skip, reason } of testProviders) {
         normalisedProviderId: null,
         merchantName: row.description.startsWith('SHOP 1') ? 'Shop One' : null,
         providerClassification: ['Shopping', 'General'],
-        raw: { transaction_id: row.providerTransactionId, meta: { note: "it's \"quoted\"" } },
+        raw: { transaction_id: row.providerTransactionId, meta: { note: 'it\'s "quoted"' } },
         importJobId: null,
       }));
     }
@@ -111,7 +116,10 @@ for (const { provider, skip, reason } of testProviders) {
       const inserted = await t.db.$transaction((tx) => insertTransactions(tx, rows, now));
       expect([...inserted].sort()).toEqual(rows.map((row) => row.dedupKey).sort());
 
-      const stored = await t.db.transaction.findMany({ where: { accountId: account.id }, orderBy: { providerTransactionId: 'asc' } });
+      const stored = await t.db.transaction.findMany({
+        where: { accountId: account.id },
+        orderBy: { providerTransactionId: 'asc' },
+      });
       expect(stored.map(({ id: _id, category: _c, enrichedAt: _e, enrichedBy: _b, ...row }) => row)).toEqual(
         rows.map((row) => ({ ...row, createdAt: now, updatedAt: now })),
       );
@@ -139,7 +147,10 @@ for (const { provider, skip, reason } of testProviders) {
         await insertTransactions(tx, newRows(other.account.id, 4, 'find'), new Date());
       });
       const wanted = rows.filter((_, i) => i === 0 || i === 2);
-      const found = await findStoredTransactions(t.db, account.id, [...wanted.map((row) => row.dedupKey), 'p:missing']);
+      const found = await findStoredTransactions(t.db, account.id, [
+        ...wanted.map((row) => row.dedupKey),
+        'p:missing',
+      ]);
       expect(found.sort((a, b) => a.dedupKey.localeCompare(b.dedupKey))).toEqual(
         wanted.map((row) => ({
           id: expect.any(String),
@@ -156,7 +167,11 @@ for (const { provider, skip, reason } of testProviders) {
 
     test('money comes back as the exact integer of minor units', async () => {
       const { account } = await seedAccount('money');
-      const rows = transactionRows(account.id, 1).map((row) => ({ ...row, amountMinor: 30, dedupKey: 'p:money' }));
+      const rows = transactionRows(account.id, 1).map((row) => ({
+        ...row,
+        amountMinor: 30,
+        dedupKey: 'p:money',
+      }));
       await t.db.transaction.createMany({ data: rows });
       const stored = await t.db.transaction.findUniqueOrThrow({
         where: { accountId_dedupKey: { accountId: account.id, dedupKey: 'p:money' } },
@@ -179,7 +194,10 @@ for (const { provider, skip, reason } of testProviders) {
           },
         });
       }
-      const history = await t.db.importJob.findMany({ where: { userId: user.id }, orderBy: { createdAt: 'desc' } });
+      const history = await t.db.importJob.findMany({
+        where: { userId: user.id },
+        orderBy: { createdAt: 'desc' },
+      });
       expect(history.map((j) => j.fromDate)).toEqual(['2026-01-03', '2026-01-02', '2026-01-01']);
     });
   });

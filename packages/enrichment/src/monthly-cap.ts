@@ -11,11 +11,19 @@ export async function describeMonthlyBudget(db: Db, userId: string, now: Date) {
   const month = monthOf(now);
   const [user, spent] = await Promise.all([
     db.user.findUniqueOrThrow({ where: { id: userId }, select: { enrichmentMonthlyCapMicros: true } }),
-    db.enrichmentJob.aggregate({ where: { userId, createdAt: { gte: month.start } }, _sum: { costMicros: true } }),
+    db.enrichmentJob.aggregate({
+      where: { userId, createdAt: { gte: month.start } },
+      _sum: { costMicros: true },
+    }),
   ]);
   const capMicros = user.enrichmentMonthlyCapMicros;
   const spentMicros = spent._sum.costMicros ?? 0;
-  return { month: month.name, capMicros, spentMicros, remainingMicros: capMicros === null ? null : Math.max(0, capMicros - spentMicros) };
+  return {
+    month: month.name,
+    capMicros,
+    spentMicros,
+    remainingMicros: capMicros === null ? null : Math.max(0, capMicros - spentMicros),
+  };
 }
 
 export type MonthlyBudget = Awaited<ReturnType<typeof describeMonthlyBudget>>;
@@ -25,7 +33,10 @@ export type MonthlyBudget = Awaited<ReturnType<typeof describeMonthlyBudget>>;
  * still has transactions to enrich, so the caller can resume them when the cap went up.
  */
 export async function setMonthlyCap(db: Db, userId: string, capMicros: number | null) {
-  const before = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { enrichmentMonthlyCapMicros: true } });
+  const before = await db.user.findUniqueOrThrow({
+    where: { id: userId },
+    select: { enrichmentMonthlyCapMicros: true },
+  });
   await db.user.update({ where: { id: userId }, data: { enrichmentMonthlyCapMicros: capMicros } });
   const previous = before.enrichmentMonthlyCapMicros;
   const raised = capMicros === null ? previous !== null : previous !== null && capMicros > previous;
@@ -37,7 +48,8 @@ export async function setMonthlyCap(db: Db, userId: string, capMicros: number | 
   });
   const importJobIds: string[] = [];
   for (const { importJobId } of capped) {
-    if (importJobId && (await db.transaction.count({ where: { importJobId, enrichedAt: null } })) > 0) importJobIds.push(importJobId);
+    if (importJobId && (await db.transaction.count({ where: { importJobId, enrichedAt: null } })) > 0)
+      importJobIds.push(importJobId);
   }
   return { raised, importJobIds };
 }

@@ -79,7 +79,12 @@ export async function runEnrichmentJob(
   return ended;
 }
 
-async function enrichPendingTransactions(db: Db, job: EnrichmentJob, options: RunEnrichmentJobOptions, logger: Logger): Promise<Ending> {
+async function enrichPendingTransactions(
+  db: Db,
+  job: EnrichmentJob,
+  options: RunEnrichmentJobOptions,
+  logger: Logger,
+): Promise<Ending> {
   const { provider, signal, batchSize = defaultLlmBatchSize, prices } = options;
   const pricing: EstimateProviderInfo = prices ? { kind: 'llm', batchSize, prices } : { kind: 'rules' };
   let spent = job.costMicros;
@@ -100,7 +105,10 @@ async function enrichPendingTransactions(db: Db, job: EnrichmentJob, options: Ru
     const estimate = estimateEnrichment(toSend.length, pricing).costMicros;
     const overJobCap = job.capMicros !== null && spent + estimate > job.capMicros;
     // free work (rules, cache) is never stopped by the month's cap, even when the month is already over it
-    const overMonthlyCap = monthly.capMicros !== null && estimate > 0 && monthly.spentMicros + spentThisRun + estimate > monthly.capMicros;
+    const overMonthlyCap =
+      monthly.capMicros !== null &&
+      estimate > 0 &&
+      monthly.spentMicros + spentThisRun + estimate > monthly.capMicros;
     if (toSend.length > 0 && (overJobCap || overMonthlyCap)) {
       await applyEnrichmentBatch(db, {
         ...emptyBatch(job.id, provider.name),
@@ -110,7 +118,13 @@ async function enrichPendingTransactions(db: Db, job: EnrichmentJob, options: Ru
       const errorMessage =
         job.capMicros !== null && overJobCap
           ? describeCap(spent, job.capMicros, toSend.length, estimate)
-          : describeMonthlyCap(monthly.spentMicros + spentThisRun, monthly.capMicros ?? 0, monthly.month, toSend.length, estimate);
+          : describeMonthlyCap(
+              monthly.spentMicros + spentThisRun,
+              monthly.capMicros ?? 0,
+              monthly.month,
+              toSend.length,
+              estimate,
+            );
       return { status: 'capped', errorMessage };
     }
 
@@ -172,7 +186,13 @@ function describeCap(spent: number, cap: number, pending: number, estimate: numb
   );
 }
 
-function describeMonthlyCap(spent: number, cap: number, month: string, pending: number, estimate: number): string {
+function describeMonthlyCap(
+  spent: number,
+  cap: number,
+  month: string,
+  pending: number,
+  estimate: number,
+): string {
   return (
     `Monthly spending cap reached: ${formatMicros(spent)} spent in ${month} of your ${formatMicros(cap)} monthly cap, and the next ` +
     `${pending} transaction(s) would cost about ${formatMicros(estimate)}. Raise the monthly cap on the Costs page and enrichment resumes.`

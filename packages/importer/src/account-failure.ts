@@ -15,10 +15,23 @@ export type FailureVerdict =
  * requests" is waited for (the account is deferred), never a failure; a lapsed consent says to reconnect.
  */
 export function judgeFailure(error: unknown, providerName: string): FailureVerdict {
-  if (error instanceof TrueLayerError && error.code === 'RATE_LIMITED') return { kind: 'defer', waitMs: error.retryAfterMs ?? defaultRateLimitWaitMs };
-  if ((error instanceof TrueLayerError && error.code === 'CONSENT_EXPIRED') || error instanceof ConsentExpiredError) {
-    return { kind: 'consent', code: 'CONSENT_EXPIRED', message: error instanceof ConsentExpiredError ? error.message : reconnectMessage(providerName) };
+  if (error instanceof TrueLayerError && error.code === 'RATE_LIMITED')
+    return { kind: 'defer', waitMs: error.retryAfterMs ?? defaultRateLimitWaitMs };
+  if (
+    (error instanceof TrueLayerError && error.code === 'CONSENT_EXPIRED') ||
+    error instanceof ConsentExpiredError
+  ) {
+    return {
+      kind: 'consent',
+      code: 'CONSENT_EXPIRED',
+      message: error instanceof ConsentExpiredError ? error.message : reconnectMessage(providerName),
+    };
   }
-  if (error instanceof TrueLayerError || error instanceof ArchiveMissingError) return { kind: 'fail', code: error.code, message: error.message };
-  return { kind: 'fail', code: 'INTERNAL', message: 'An unexpected error stopped this account; it was logged. Retrying the import is safe.' };
+  if (error instanceof TrueLayerError || error instanceof ArchiveMissingError)
+    return { kind: 'fail', code: error.code, message: error.message };
+  return {
+    kind: 'fail',
+    code: 'INTERNAL',
+    message: 'An unexpected error stopped this account; it was logged. Retrying the import is safe.',
+  };
 }

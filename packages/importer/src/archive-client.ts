@@ -7,15 +7,24 @@ import { unpackRawItems } from './raw-archive';
  * A data client that answers from a finished job's raw archive instead of the bank: a replay runs the same sync
  * code, with zero bank calls. It knows transactions only; anything else was never archived.
  */
-export function createArchiveClient(db: Db, input: { sourceJobId: string; connectionId: string }): TrueLayerDataClient {
+export function createArchiveClient(
+  db: Db,
+  input: { sourceJobId: string; connectionId: string },
+): TrueLayerDataClient {
   const accountIds = db.bankAccount
     .findMany({ where: { connectionId: input.connectionId }, select: { id: true, providerAccountId: true } })
     .then((rows) => new Map(rows.map((r) => [r.providerAccountId, r.id])));
 
-  async function read(providerAccountId: string, where: { endpoint: 'transactions'; fromDate: string; toDate: string } | { endpoint: 'pending' }) {
+  async function read(
+    providerAccountId: string,
+    where: { endpoint: 'transactions'; fromDate: string; toDate: string } | { endpoint: 'pending' },
+  ) {
     const accountId = (await accountIds).get(providerAccountId);
     const row = accountId
-      ? await db.rawResponse.findFirst({ where: { jobId: input.sourceJobId, accountId, ...where }, select: { bodyGzip: true } })
+      ? await db.rawResponse.findFirst({
+          where: { jobId: input.sourceJobId, accountId, ...where },
+          select: { bodyGzip: true },
+        })
       : null;
     if (!row) {
       throw new ArchiveMissingError(
@@ -34,8 +43,12 @@ export function createArchiveClient(db: Db, input: { sourceJobId: string; connec
     cards: notArchived,
     balance: notArchived,
     transactions: async (_kind, providerAccountId, range) =>
-      parseArchivedTransactions(await read(providerAccountId, { endpoint: 'transactions', fromDate: range.from, toDate: range.to }), 'booked'),
-    pendingTransactions: async (_kind, providerAccountId) => parseArchivedTransactions(await read(providerAccountId, { endpoint: 'pending' }), 'pending'),
+      parseArchivedTransactions(
+        await read(providerAccountId, { endpoint: 'transactions', fromDate: range.from, toDate: range.to }),
+        'booked',
+      ),
+    pendingTransactions: async (_kind, providerAccountId) =>
+      parseArchivedTransactions(await read(providerAccountId, { endpoint: 'pending' }), 'pending'),
   };
 }
 

@@ -11,14 +11,25 @@ export type BudgetGate = {
 };
 
 /** The gate for a run nobody attends; none when the provider sets no limit. */
-export async function createBudgetGate(deps: { db: Db; config: ImporterConfig; now: () => Date }, connectionId: string): Promise<BudgetGate | null> {
-  const { providerId } = await deps.db.bankConnection.findUniqueOrThrow({ where: { id: connectionId }, select: { providerId: true } });
+export async function createBudgetGate(
+  deps: { db: Db; config: ImporterConfig; now: () => Date },
+  connectionId: string,
+): Promise<BudgetGate | null> {
+  const { providerId } = await deps.db.bankConnection.findUniqueOrThrow({
+    where: { id: connectionId },
+    select: { providerId: true },
+  });
   const limit = unattendedLimitFor(deps.config, providerId);
   if (limit === null) return null;
   const waitFor = async (accountId: string, needed: number) => {
     const now = deps.now();
     const ledger = await readCallLedger(deps.db, [accountId], now);
-    return startTimeFor(ledger.get(accountId) ?? [], { limit, reserve: deps.config.reservedCalls, needed, now });
+    return startTimeFor(ledger.get(accountId) ?? [], {
+      limit,
+      reserve: deps.config.reservedCalls,
+      needed,
+      now,
+    });
   };
   return { beforeAccount: waitFor, beforeCall: (accountId) => waitFor(accountId, 1) };
 }

@@ -3,11 +3,19 @@ import { budgetMarginMs, startTimeFor, summariseBudget } from './call-budget';
 
 const hour = 3_600_000;
 const now = new Date('2026-06-01T12:00:00Z');
-const callAt = (hoursAgo: number, status = 200) => ({ at: new Date(now.getTime() - hoursAgo * hour), status, rateLimited: status === 429 });
+const callAt = (hoursAgo: number, status = 200) => ({
+  at: new Date(now.getTime() - hoursAgo * hour),
+  status,
+  rateLimited: status === 429,
+});
 
 describe('the unattended-call budget', () => {
   test('counts the calls of the last 24 h that reached the bank, keeping one in reserve', () => {
-    const budget = summariseBudget([callAt(30), callAt(20), callAt(5, 401), callAt(4, 429), callAt(3)], { limit: 4, reserve: 1, now });
+    const budget = summariseBudget([callAt(30), callAt(20), callAt(5, 401), callAt(4, 429), callAt(3)], {
+      limit: 4,
+      reserve: 1,
+      now,
+    });
     expect(budget).toMatchObject({ used: 2, left: 1, rateLimited: 1 });
     expect(budget.nextFreeAt?.getTime()).toBe(now.getTime() + 4 * hour + budgetMarginMs);
   });

@@ -29,7 +29,9 @@ type LedgerCall = { at: Date; status: number; rateLimited: boolean };
 
 export function unattendedLimitFor(config: ImporterConfig, providerId: string): number | null {
   const byProvider = config.unattendedCallsByProvider;
-  return Object.hasOwn(byProvider, providerId) ? (byProvider[providerId] ?? null) : config.unattendedCallsPerDay;
+  return Object.hasOwn(byProvider, providerId)
+    ? (byProvider[providerId] ?? null)
+    : config.unattendedCallsPerDay;
 }
 
 /** A 401 (token refresh) or a 429 never reached the bank's count; everything else might have, so it counts. */
@@ -42,7 +44,10 @@ function usableOf(limit: number, reserve: number): number {
 }
 
 /** The budget of one account from its ledger rows of the window, oldest first. */
-export function summariseBudget(calls: LedgerCall[], input: { limit: number | null; reserve: number; now: Date }): CallBudget {
+export function summariseBudget(
+  calls: LedgerCall[],
+  input: { limit: number | null; reserve: number; now: Date },
+): CallBudget {
   const since = input.now.getTime() - windowMs;
   const recent = calls.filter((c) => c.at.getTime() > since);
   const counted = recent.filter(counts).sort((a, b) => a.at.getTime() - b.at.getTime());
@@ -63,7 +68,10 @@ export function summariseBudget(calls: LedgerCall[], input: { limit: number | nu
  * left the window. Work bigger than a day's budget starts once a whole day's budget is free and continues
  * the next day from its checkpoint.
  */
-export function startTimeFor(calls: LedgerCall[], input: { limit: number | null; reserve: number; needed: number; now: Date }): Date | null {
+export function startTimeFor(
+  calls: LedgerCall[],
+  input: { limit: number | null; reserve: number; needed: number; now: Date },
+): Date | null {
   if (input.limit === null || input.needed <= 0) return null;
   const usable = usableOf(input.limit, input.reserve);
   if (usable === 0) return new Date(input.now.getTime() + windowMs); // nothing may run unattended: look again tomorrow
@@ -80,7 +88,11 @@ export function startTimeFor(calls: LedgerCall[], input: { limit: number | null;
 }
 
 /** The unattended ledger rows of some accounts within the budget window, per account. */
-export async function readCallLedger(db: Db, accountIds: string[], now: Date): Promise<Map<string, LedgerCall[]>> {
+export async function readCallLedger(
+  db: Db,
+  accountIds: string[],
+  now: Date,
+): Promise<Map<string, LedgerCall[]>> {
   const rows = await db.bankCall.findMany({
     where: { accountId: { in: accountIds }, attended: false, at: { gt: new Date(now.getTime() - windowMs) } },
     select: { accountId: true, at: true, status: true, rateLimited: true },
@@ -100,6 +112,9 @@ export async function describeCallBudgets(
   const ledger = await readCallLedger(db, input.accountIds, input.now);
   const limit = unattendedLimitFor(config, input.providerId);
   return new Map(
-    input.accountIds.map((id) => [id, summariseBudget(ledger.get(id) ?? [], { limit, reserve: config.reservedCalls, now: input.now })]),
+    input.accountIds.map((id) => [
+      id,
+      summariseBudget(ledger.get(id) ?? [], { limit, reserve: config.reservedCalls, now: input.now }),
+    ]),
   );
 }

@@ -14,11 +14,18 @@ const consentDays = 90;
  */
 async function findSameConnection(db: Db, userId: string, me: ConnectionInfo, items: BankAccount[]) {
   if (me.credentialsId) {
-    const same = await db.bankConnection.findFirst({ where: { userId, credentialsId: me.credentialsId }, select: { id: true } });
+    const same = await db.bankConnection.findFirst({
+      where: { userId, credentialsId: me.credentialsId },
+      select: { id: true },
+    });
     if (same) return same;
   }
   return db.bankConnection.findFirst({
-    where: { userId, providerId: me.providerId, accounts: { some: { providerAccountId: { in: items.map((i) => i.accountId) } } } },
+    where: {
+      userId,
+      providerId: me.providerId,
+      accounts: { some: { providerAccountId: { in: items.map((i) => i.accountId) } } },
+    },
     orderBy: { createdAt: 'asc' },
     select: { id: true },
   });
@@ -35,7 +42,10 @@ export async function connectBank(
   input: { userId: string; tokens: TokenSet; psuIp?: string },
 ) {
   const { db, cipher, now } = deps;
-  const staticTokens = { current: async () => input.tokens.accessToken, refresh: async () => input.tokens.accessToken };
+  const staticTokens = {
+    current: async () => input.tokens.accessToken,
+    refresh: async () => input.tokens.accessToken,
+  };
   const data = deps.bank.data({ tokens: staticTokens, psuIp: input.psuIp });
   const me = await data.me();
   const [accounts, cards] = await Promise.all([data.accounts(), data.cards()]);
@@ -54,7 +64,10 @@ export async function connectBank(
   };
   const same = await findSameConnection(db, input.userId, me, items);
   const connection = same
-    ? await db.bankConnection.update({ where: { id: same.id }, data: { ...fields, tokenVersion: { increment: 1 } } })
+    ? await db.bankConnection.update({
+        where: { id: same.id },
+        data: { ...fields, tokenVersion: { increment: 1 } },
+      })
     : await db.bankConnection.create({ data: { userId: input.userId, ...fields } });
   const stored = await storeAccounts(db, connection.id, items);
   if (same) await resumeSchedulesAfterReconsent(db, connection.id);

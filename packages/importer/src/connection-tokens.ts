@@ -25,7 +25,8 @@ export function createConnectionTokens(deps: {
 
   async function load() {
     const connection = await db.bankConnection.findUniqueOrThrow({ where: { id: connectionId } });
-    if (connection.status === 'active' && connection.consentExpiresAt <= now()) await markNeedsReconsent(db, connectionId);
+    if (connection.status === 'active' && connection.consentExpiresAt <= now())
+      await markNeedsReconsent(db, connectionId);
     if (connection.status !== 'active' || connection.consentExpiresAt <= now()) {
       throw new ConsentExpiredError(reconnectMessage(connection.providerName));
     }
@@ -38,7 +39,9 @@ export function createConnectionTokens(deps: {
     const fresh = connection.accessTokenExpiresAt.getTime() - refreshMarginMs > now().getTime();
     if (staleToken !== null ? current !== staleToken && fresh : fresh) return current; // someone refreshed already
     if (!connection.refreshTokenEnc) {
-      throw new ConsentExpiredError(`${connection.providerName} did not grant offline access: reconnect it on the Banks page to import in the background.`);
+      throw new ConsentExpiredError(
+        `${connection.providerName} did not grant offline access: reconnect it on the Banks page to import in the background.`,
+      );
     }
     let tokens;
     try {
@@ -54,7 +57,9 @@ export function createConnectionTokens(deps: {
       where: { id: connectionId, tokenVersion: connection.tokenVersion },
       data: {
         accessTokenEnc: cipher.encrypt(tokens.accessToken),
-        refreshTokenEnc: tokens.refreshToken ? cipher.encrypt(tokens.refreshToken) : connection.refreshTokenEnc,
+        refreshTokenEnc: tokens.refreshToken
+          ? cipher.encrypt(tokens.refreshToken)
+          : connection.refreshTokenEnc,
         accessTokenExpiresAt: tokens.expiresAt,
         tokenVersion: { increment: 1 },
       },

@@ -14,8 +14,14 @@ export function reconnectMessage(providerName: string): string {
  */
 export async function markNeedsReconsent(db: Db, connectionId: string): Promise<void> {
   await db.$transaction([
-    db.bankConnection.updateMany({ where: { id: connectionId, status: 'active' }, data: { status: 'needs_reconsent' } }),
-    db.importSchedule.updateMany({ where: { connectionId, enabled: true }, data: { enabled: false, pausedReason: reconsentReason } }),
+    db.bankConnection.updateMany({
+      where: { id: connectionId, status: 'active' },
+      data: { status: 'needs_reconsent' },
+    }),
+    db.importSchedule.updateMany({
+      where: { connectionId, enabled: true },
+      data: { enabled: false, pausedReason: reconsentReason },
+    }),
   ]);
 }
 

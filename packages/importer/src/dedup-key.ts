@@ -26,7 +26,13 @@ export function assignDedupKeys(items: BankTransaction[]): KeyedTransaction[] {
     if (item.providerTransactionId) {
       return { ...item, dedupKey: `p:${item.providerTransactionId}`, dedupRule: 'provider' };
     }
-    const base = [item.status, item.bookingDate, item.amountMinor, item.currency, normaliseDescription(item.description)].join('|');
+    const base = [
+      item.status,
+      item.bookingDate,
+      item.amountMinor,
+      item.currency,
+      normaliseDescription(item.description),
+    ].join('|');
     const occurrence = occurrences.get(base) ?? 0;
     occurrences.set(base, occurrence + 1);
     const hash = createHash('sha256').update(base).digest('hex').slice(0, 32);
@@ -37,6 +43,14 @@ export function assignDedupKeys(items: BankTransaction[]): KeyedTransaction[] {
 /** A stable processing order, so a resumed window can tell which items it had already counted. */
 export function sortForIngest(items: KeyedTransaction[]): KeyedTransaction[] {
   return [...items].sort((a, b) =>
-    a.bookingDate === b.bookingDate ? (a.dedupKey < b.dedupKey ? -1 : a.dedupKey > b.dedupKey ? 1 : 0) : a.bookingDate < b.bookingDate ? -1 : 1,
+    a.bookingDate === b.bookingDate
+      ? a.dedupKey < b.dedupKey
+        ? -1
+        : a.dedupKey > b.dedupKey
+          ? 1
+          : 0
+      : a.bookingDate < b.bookingDate
+        ? -1
+        : 1,
   );
 }

@@ -31,14 +31,19 @@ export async function resumeDeferredJobs(deps: Deps): Promise<string[]> {
     await deps.transport.enqueue(job.id);
     resumed.push(job.id);
   }
-  if (resumed.length > 0) deps.logger.info({ jobs: resumed.length }, 'deferred imports queued again: the bank budget has room');
+  if (resumed.length > 0)
+    deps.logger.info({ jobs: resumed.length }, 'deferred imports queued again: the bank budget has room');
   return resumed;
 }
 
 /** Accounts that already wait in a deferred job: a new background run leaves them to it instead of piling up. */
 export async function accountsWaitingForBudget(db: Db, accountIds: string[]): Promise<Set<string>> {
   const rows = await db.importProgress.findMany({
-    where: { accountId: { in: accountIds }, status: 'deferred', job: { status: { in: ['planned', 'queued', 'running', 'paused', 'deferred'] } } },
+    where: {
+      accountId: { in: accountIds },
+      status: 'deferred',
+      job: { status: { in: ['planned', 'queued', 'running', 'paused', 'deferred'] } },
+    },
     select: { accountId: true },
   });
   return new Set(rows.map((r) => r.accountId));

@@ -2,7 +2,13 @@ import type { AccountKind, Db } from '@app/db';
 import { daysInRange } from './calendar-date';
 
 /** Priors for accounts with no history here yet (UK personal accounts: ~30-80 booked a month on a current account). */
-const priorPerDay: Record<string, number> = { TRANSACTION: 1.8, BUSINESS_TRANSACTION: 2.5, SAVINGS: 0.1, BUSINESS_SAVINGS: 0.1, card: 0.8 };
+const priorPerDay: Record<string, number> = {
+  TRANSACTION: 1.8,
+  BUSINESS_TRANSACTION: 2.5,
+  SAVINGS: 0.1,
+  BUSINESS_SAVINGS: 0.1,
+  card: 0.8,
+};
 /** A bank call takes 0.3-3 s (API.md); we assume the middle until we have measured this bank. */
 const priorCallMs = 1_200;
 const ingestMsPerTransaction = 0.3;
@@ -44,9 +50,14 @@ export async function estimateImport(
       _min: { bookingDate: true },
       _max: { bookingDate: true },
     });
-    const span = stats._min.bookingDate && stats._max.bookingDate ? daysInRange(stats._min.bookingDate, stats._max.bookingDate) : 0;
+    const span =
+      stats._min.bookingDate && stats._max.bookingDate
+        ? daysInRange(stats._min.bookingDate, stats._max.bookingDate)
+        : 0;
     const fromHistory = span >= minEvidenceDays && stats._count._all > 0;
-    const perDay = fromHistory ? stats._count._all / span : (priorPerDay[account.kind === 'card' ? 'card' : account.accountType] ?? 1);
+    const perDay = fromHistory
+      ? stats._count._all / span
+      : (priorPerDay[account.kind === 'card' ? 'card' : account.accountType] ?? 1);
     estimates.push({
       accountId: account.id,
       perDay: Math.round(perDay * 100) / 100,

@@ -15,7 +15,9 @@ export async function appendEvent(
     data: { lastEventSeq: { increment: 1 } },
     include: { progress: { ...progressWithAccount, orderBy: { id: 'asc' } } },
   });
-  const accountRow = input.accountId ? job.progress.find((row) => row.accountId === input.accountId) : undefined;
+  const accountRow = input.accountId
+    ? job.progress.find((row) => row.accountId === input.accountId)
+    : undefined;
   const event: ProgressEvent = {
     jobId: job.id,
     seq: job.lastEventSeq,

@@ -22,7 +22,9 @@ export async function extendConsent(
   });
   if (!connection) throw new ConnectionNotFoundError(input.connectionId);
   if (!connection.refreshTokenEnc) {
-    throw new ConsentExpiredError(`${connection.providerName} did not grant offline access to this connection: reconnect it to extend the consent.`);
+    throw new ConsentExpiredError(
+      `${connection.providerName} did not grant offline access to this connection: reconnect it to extend the consent.`,
+    );
   }
   let extended;
   try {

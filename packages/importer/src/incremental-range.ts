@@ -6,11 +6,16 @@ import type { ImporterConfig } from './config';
  * (banks add late items to recent days; ingest is idempotent), to today. An account never synced starts
  * `firstSyncDays` back.
  */
-export function incrementalRange(accounts: { lastSyncedAt: Date | null }[], input: { config: ImporterConfig; now: Date }) {
+export function incrementalRange(
+  accounts: { lastSyncedAt: Date | null }[],
+  input: { config: ImporterConfig; now: Date },
+) {
   const { config } = input;
   const today = todayIn(config.timeZone, input.now);
   const starts = accounts.map((a) =>
-    a.lastSyncedAt ? addDays(todayIn(config.timeZone, a.lastSyncedAt), -config.incrementalOverlapDays) : addDays(today, -(config.firstSyncDays - 1)),
+    a.lastSyncedAt
+      ? addDays(todayIn(config.timeZone, a.lastSyncedAt), -config.incrementalOverlapDays)
+      : addDays(today, -(config.firstSyncDays - 1)),
   );
   const oldest = addDays(today, -config.maxHistoryDays);
   const earliest = starts.reduce((a, b) => (a < b ? a : b), today);

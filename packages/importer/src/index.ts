@@ -2,7 +2,14 @@ export { addDays, daysInRange, isCalendarDate, todayIn } from './calendar-date';
 export { importerConfigSchema, type ImporterConfig } from './config';
 export { connectBank } from './connect-bank';
 export { createConnectionTokens } from './connection-tokens';
-export { cancelImport, deleteImport, pauseImport, resumeImport, startImport, type JobTransport } from './control-job';
+export {
+  cancelImport,
+  deleteImport,
+  pauseImport,
+  resumeImport,
+  startImport,
+  type JobTransport,
+} from './control-job';
 export { assignDedupKeys, type DedupRule, type KeyedTransaction } from './dedup-key';
 export * from './errors';
 export { listEventsSince } from './event-journal';
@@ -14,7 +21,13 @@ export { planImport, type PlanImportInput, type PlanWarning } from './plan-impor
 export { planReplay } from './plan-replay';
 export type { AccountCallPlan } from './plan-calls';
 export type { AccountOutcome } from './sync-account';
-export { isTerminal, terminalStatuses, type AccountSnapshot, type JobSnapshot, type ProgressEvent } from './progress-event';
+export {
+  isTerminal,
+  terminalStatuses,
+  type AccountSnapshot,
+  type JobSnapshot,
+  type ProgressEvent,
+} from './progress-event';
 export { createInProcessProgressPort, type ProgressPort } from './progress-port';
 export { readReceipt, receiptTotal, type AccountReceipt, type ZeroReason } from './receipt';
 export { refreshAccounts } from './refresh-accounts';

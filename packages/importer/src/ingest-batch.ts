@@ -24,7 +24,13 @@ export class StoredMeanwhileError extends Error {
 }
 
 export function emptyCounts(): IngestCounts {
-  return { fetched: 0, synced: 0, updated: 0, pendingReconciled: 0, duplicates: { normalised: 0, provider: 0, fingerprint: 0 } };
+  return {
+    fetched: 0,
+    synced: 0,
+    updated: 0,
+    pendingReconciled: 0,
+    duplicates: { normalised: 0, provider: 0, fingerprint: 0 },
+  };
 }
 
 export function totalDuplicates(counts: IngestCounts): number {
@@ -55,7 +61,12 @@ function toRow(accountId: string, jobId: string, item: KeyedTransaction) {
 }
 
 function changed(row: StoredTransactionRow, item: KeyedTransaction): boolean {
-  return row.bookingDate !== item.bookingDate || row.amountMinor !== item.amountMinor || row.description !== item.description || row.merchantName !== item.merchantName;
+  return (
+    row.bookingDate !== item.bookingDate ||
+    row.amountMinor !== item.amountMinor ||
+    row.description !== item.description ||
+    row.merchantName !== item.merchantName
+  );
 }
 
 /**
@@ -72,13 +83,22 @@ export async function ingestBatch(
 ): Promise<IngestCounts> {
   const { accountId, jobId, items, countFrom } = input;
   const counts = emptyCounts();
-  const existing = await findStoredTransactions(tx, accountId, items.map((item) => item.dedupKey));
+  const existing = await findStoredTransactions(
+    tx,
+    accountId,
+    items.map((item) => item.dedupKey),
+  );
   const stored = new Map(existing.map((row) => [row.dedupKey, row]));
   const fresh = new Map<string, KeyedTransaction>();
-  const booking = items.filter((item) => item.status === 'booked' && stored.get(item.dedupKey)?.status === 'pending');
+  const booking = items.filter(
+    (item) => item.status === 'booked' && stored.get(item.dedupKey)?.status === 'pending',
+  );
   const before = new Map<string, TransactionSnapshot>();
   if (booking.length > 0) {
-    const rows = await tx.transaction.findMany({ where: { accountId, dedupKey: { in: booking.map((i) => i.dedupKey) } }, select: snapshotSelect });
+    const rows = await tx.transaction.findMany({
+      where: { accountId, dedupKey: { in: booking.map((i) => i.dedupKey) } },
+      select: snapshotSelect,
+    });
     for (const row of rows) before.set(row.id, row);
   }
 
@@ -99,7 +119,8 @@ export async function ingestBatch(
       // The same provider id: the pending record booked. Update it in place (its id, category... survive).
       await tx.transaction.update({ where: { id: match.id }, data: toRow(accountId, jobId, item) });
       const snapshot = before.get(match.id);
-      if (snapshot) await recordMerge(tx, { jobId, accountId, rule: item.dedupRule, transactionId: match.id, snapshot });
+      if (snapshot)
+        await recordMerge(tx, { jobId, accountId, rule: item.dedupRule, transactionId: match.id, snapshot });
       stored.set(item.dedupKey, { ...match, status: 'booked' });
       if (counted) counts.pendingReconciled += 1;
       continue;
@@ -115,7 +136,11 @@ export async function ingestBatch(
     if (counted) counts.duplicates[item.dedupRule] += 1;
   }
 
-  const inserted = await insertTransactions(tx, [...fresh.values()].map((item) => toRow(accountId, jobId, item)), input.now);
+  const inserted = await insertTransactions(
+    tx,
+    [...fresh.values()].map((item) => toRow(accountId, jobId, item)),
+    input.now,
+  );
   // Another job stored some of them after our read: it may hold a pending copy that this booked one must merge with,
   // so the batch runs again on what is stored now (the caller's commit retries once).
   if (inserted.size < fresh.size) throw new StoredMeanwhileError(fresh.size - inserted.size);
@@ -127,9 +152,19 @@ export async function ingestBatch(
  * lists (booked under a new identity, or dropped) are removed, so a payment never stays as both. Records a person
  * restored by undoing a match stay. Returns what was removed, for the ambiguous-pair check.
  */
-export async function removeStalePending(tx: DbTx, accountId: string, currentPendingKeys: string[]): Promise<TransactionSnapshot[]> {
-  const where = { accountId, status: 'pending' as const, dedupRule: { not: 'undone' }, dedupKey: { notIn: currentPendingKeys } };
+export async function removeStalePending(
+  tx: DbTx,
+  accountId: string,
+  currentPendingKeys: string[],
+): Promise<TransactionSnapshot[]> {
+  const where = {
+    accountId,
+    status: 'pending' as const,
+    dedupRule: { not: 'undone' },
+    dedupKey: { notIn: currentPendingKeys },
+  };
   const stale = await tx.transaction.findMany({ where, select: snapshotSelect });
-  if (stale.length > 0) await tx.transaction.deleteMany({ where: { id: { in: stale.map((row) => row.id) } } });
+  if (stale.length > 0)
+    await tx.transaction.deleteMany({ where: { id: { in: stale.map((row) => row.id) } } });
   return stale;
 }

@@ -19,7 +19,10 @@ export type JobRunner = {
  * The embedded mode's runner: jobs run in this process, durably backed by the job table (a restart recovers
  * them). The scaled mode replaces it with BullMQ workers calling the same `runImportJob`.
  */
-export function createJobRunner(deps: ImporterDeps, hooks: { onFinished?(jobId: string, status: JobStatus): void } = {}): JobRunner {
+export function createJobRunner(
+  deps: ImporterDeps,
+  hooks: { onFinished?(jobId: string, status: JobStatus): void } = {},
+): JobRunner {
   const limit = pLimit(deps.config.jobConcurrency);
   const running = new Map<string, { controller: AbortController; done: Promise<void> }>();
   // A resume that arrives while the paused run is still unwinding runs the job again once that run ends.

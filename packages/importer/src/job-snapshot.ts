@@ -17,13 +17,23 @@ type ProgressRow = {
   account: { displayName: string; kind: AccountKind };
 };
 
-type JobRow = { id: string; status: JobStatus; startedAt: Date | null; errorMessage: string | null; deferredUntil: Date | null };
+type JobRow = {
+  id: string;
+  status: JobStatus;
+  startedAt: Date | null;
+  errorMessage: string | null;
+  deferredUntil: Date | null;
+};
 
 const finishedAccount: AccountProgressStatus[] = ['completed', 'failed', 'cancelled'];
 
 export function snapshotAccount(row: ProgressRow): AccountSnapshot {
   const done = finishedAccount.includes(row.status);
-  const percent = done ? 100 : row.windowsTotal > 0 ? Math.floor((100 * row.windowsDone) / row.windowsTotal) : 0;
+  const percent = done
+    ? 100
+    : row.windowsTotal > 0
+      ? Math.floor((100 * row.windowsDone) / row.windowsTotal)
+      : 0;
   return {
     accountId: row.accountId,
     displayName: row.account.displayName,
@@ -46,9 +56,14 @@ export function snapshotAccount(row: ProgressRow): AccountSnapshot {
 /** The whole job as a subscriber sees it; ETA from the rate observed since the job started. */
 export function snapshotJob(job: JobRow, rows: ProgressRow[], now: Date): JobSnapshot {
   const accounts = rows.map(snapshotAccount);
-  const percent = accounts.length ? Math.floor(accounts.reduce((sum, a) => sum + a.percent, 0) / accounts.length) : 100;
+  const percent = accounts.length
+    ? Math.floor(accounts.reduce((sum, a) => sum + a.percent, 0) / accounts.length)
+    : 100;
   const elapsed = job.startedAt ? now.getTime() - job.startedAt.getTime() : 0;
-  const etaMs = job.status === 'running' && percent > 0 && percent < 100 ? Math.round((elapsed * (100 - percent)) / percent) : null;
+  const etaMs =
+    job.status === 'running' && percent > 0 && percent < 100
+      ? Math.round((elapsed * (100 - percent)) / percent)
+      : null;
   return {
     jobId: job.id,
     status: job.status,
@@ -67,4 +82,6 @@ export function snapshotJob(job: JobRow, rows: ProgressRow[], now: Date): JobSna
   };
 }
 
-export const progressWithAccount = { include: { account: { select: { displayName: true, kind: true } } } } as const;
+export const progressWithAccount = {
+  include: { account: { select: { displayName: true, kind: true } } },
+} as const;

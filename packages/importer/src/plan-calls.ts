@@ -25,16 +25,27 @@ export type AccountCallPlan = {
 export async function planCalls(
   db: Db,
   config: ImporterConfig,
-  input: { providerId: string; accountIds: string[]; range: { from: string; to: string }; today: string; attended: boolean; now: Date },
+  input: {
+    providerId: string;
+    accountIds: string[];
+    range: { from: string; to: string };
+    today: string;
+    attended: boolean;
+    now: Date;
+  },
 ): Promise<AccountCallPlan[]> {
-  const needed = splitDateRange(input.range, config.windowDays).length + (reachesPending(input.range.to, input.today) ? 1 : 0);
+  const needed =
+    splitDateRange(input.range, config.windowDays).length +
+    (reachesPending(input.range.to, input.today) ? 1 : 0);
   const limit = unattendedLimitFor(config, input.providerId);
   const reserve = config.reservedCalls;
   const ledger = await readCallLedger(db, input.accountIds, input.now);
   return input.accountIds.map((accountId) => {
     const calls = ledger.get(accountId) ?? [];
     const budget = summariseBudget(calls, { limit, reserve, now: input.now });
-    const deferredUntil = input.attended ? null : startTimeFor(calls, { limit, reserve, needed, now: input.now });
+    const deferredUntil = input.attended
+      ? null
+      : startTimeFor(calls, { limit, reserve, needed, now: input.now });
     return {
       accountId,
       needed,

@@ -27,20 +27,32 @@ export type PlanImportInput = PlanCommon & {
   toDate?: string;
 };
 
-function rangeOf(input: PlanImportInput, accounts: { lastSyncedAt: Date | null }[], context: { config: ImporterConfig; now: Date }) {
+function rangeOf(
+  input: PlanImportInput,
+  accounts: { lastSyncedAt: Date | null }[],
+  context: { config: ImporterConfig; now: Date },
+) {
   if (input.jobType === 'incremental') return incrementalRange(accounts, context);
-  if (input.fromDate === undefined || input.toDate === undefined) throw new InvalidPlanError('Choose the first and the last day to import.');
+  if (input.fromDate === undefined || input.toDate === undefined)
+    throw new InvalidPlanError('Choose the first and the last day to import.');
   return { fromDate: input.fromDate, toDate: input.toDate };
 }
 
-export type PlanWarning = { code: 'SCA_RANGE' | 'CONSENT_EXPIRING' | 'LONG_RANGE' | 'CALL_BUDGET'; message: string };
+export type PlanWarning = {
+  code: 'SCA_RANGE' | 'CONSENT_EXPIRING' | 'LONG_RANGE' | 'CALL_BUDGET';
+  message: string;
+};
 
 function requireRange(fromDate: string, toDate: string, today: string, config: ImporterConfig) {
-  if (!isCalendarDate(fromDate) || !isCalendarDate(toDate)) throw new InvalidPlanError('Dates must be real calendar dates (YYYY-MM-DD).');
+  if (!isCalendarDate(fromDate) || !isCalendarDate(toDate))
+    throw new InvalidPlanError('Dates must be real calendar dates (YYYY-MM-DD).');
   if (fromDate > toDate) throw new InvalidPlanError('The start date must be on or before the end date.');
   if (toDate > today) throw new InvalidPlanError(`The end date cannot be in the future (today is ${today}).`);
   const oldest = addDays(today, -config.maxHistoryDays);
-  if (fromDate < oldest) throw new InvalidPlanError(`Banks serve at most ${config.maxHistoryDays} days of history: start on or after ${oldest}.`);
+  if (fromDate < oldest)
+    throw new InvalidPlanError(
+      `Banks serve at most ${config.maxHistoryDays} days of history: start on or after ${oldest}.`,
+    );
 }
 
 function budgetWarning(plans: AccountCallPlan[]): PlanWarning | null {
@@ -54,9 +66,13 @@ function budgetWarning(plans: AccountCallPlan[]): PlanWarning | null {
 }
 
 /** Validates a plan against the connection, estimates it and stores the job as `planned`. */
-export async function planImport(deps: { db: Db; config: ImporterConfig; now: () => Date; enrichment?: EnrichmentHook }, input: PlanImportInput) {
+export async function planImport(
+  deps: { db: Db; config: ImporterConfig; now: () => Date; enrichment?: EnrichmentHook },
+  input: PlanImportInput,
+) {
   const { db, config, now } = deps;
-  if (!Number.isInteger(input.batchSize) || input.batchSize < 10 || input.batchSize > 200) throw new InvalidPlanError('The batch size must be between 10 and 200.');
+  if (!Number.isInteger(input.batchSize) || input.batchSize < 10 || input.batchSize > 200)
+    throw new InvalidPlanError('The batch size must be between 10 and 200.');
   const today = todayIn(config.timeZone, now());
 
   const connection = await db.bankConnection.findFirst({
@@ -65,12 +81,16 @@ export async function planImport(deps: { db: Db; config: ImporterConfig; now: ()
   });
   if (!connection) throw new ConnectionNotFoundError(input.connectionId);
   if (connection.status !== 'active' || connection.consentExpiresAt <= now()) {
-    throw new ConsentExpiredError(`The consent for ${connection.providerName} has expired: reconnect the bank to import.`);
+    throw new ConsentExpiredError(
+      `The consent for ${connection.providerName} has expired: reconnect the bank to import.`,
+    );
   }
   const wanted = input.accountIds?.length ? new Set(input.accountIds) : null;
   const accounts = wanted ? connection.accounts.filter((a) => wanted.has(a.id)) : connection.accounts;
-  if (wanted && accounts.length !== wanted.size) throw new InvalidPlanError('Some selected accounts do not belong to this connection.');
-  if (accounts.length === 0) throw new InvalidPlanError('This connection has no accounts or cards to import.');
+  if (wanted && accounts.length !== wanted.size)
+    throw new InvalidPlanError('Some selected accounts do not belong to this connection.');
+  if (accounts.length === 0)
+    throw new InvalidPlanError('This connection has no accounts or cards to import.');
   const { fromDate, toDate } = rangeOf(input, accounts, { config, now: now() });
   requireRange(fromDate, toDate, today, config);
 
@@ -84,11 +104,23 @@ export async function planImport(deps: { db: Db; config: ImporterConfig; now: ()
   }
   const daysLeft = daysBetween(now(), connection.consentExpiresAt);
   if (daysLeft < 7) {
-    warnings.push({ code: 'CONSENT_EXPIRING', message: `The consent for ${connection.providerName} expires in ${Math.ceil(daysLeft)} days: extend it to keep importing.` });
+    warnings.push({
+      code: 'CONSENT_EXPIRING',
+      message: `The consent for ${connection.providerName} expires in ${Math.ceil(daysLeft)} days: extend it to keep importing.`,
+    });
   }
 
-  const estimate = await estimateImport(db, { accounts, fromDate, toDate, windowDays: config.windowDays, workers: config.workers });
-  const cost = input.autoEnrich && deps.enrichment ? deps.enrichment.estimate(estimate.transactions) : { costMicros: 0, basis: 'No enrichment.' };
+  const estimate = await estimateImport(db, {
+    accounts,
+    fromDate,
+    toDate,
+    windowDays: config.windowDays,
+    workers: config.workers,
+  });
+  const cost =
+    input.autoEnrich && deps.enrichment
+      ? deps.enrichment.estimate(estimate.transactions)
+      : { costMicros: 0, basis: 'No enrichment.' };
   const perAccount = new Map(estimate.accounts.map((e) => [e.accountId, e]));
   const calls = await planCalls(db, config, {
     providerId: connection.providerId,
@@ -118,14 +150,26 @@ export async function planImport(deps: { db: Db; config: ImporterConfig; now: ()
       estimatedTransactions: estimate.transactions,
       estimatedDurationMs: estimate.durationMs,
       estimatedCostMicros: cost.costMicros,
-      estimate: { basis: estimate.basis, costBasis: cost.basis, accounts: estimate.accounts, warnings, calls },
+      estimate: {
+        basis: estimate.basis,
+        costBasis: cost.basis,
+        accounts: estimate.accounts,
+        warnings,
+        calls,
+      },
       progress: {
         create: accounts.map((a) => {
           const deferredUntil = callsOf.get(a.id)?.deferredUntil ?? null;
           return {
             accountId: a.id,
             estimatedTransactions: perAccount.get(a.id)?.transactions ?? 0,
-            ...(deferredUntil ? { status: 'deferred' as const, deferredUntil: new Date(deferredUntil), receipt: { zeroReason: 'deferred_by_call_budget' } } : {}),
+            ...(deferredUntil
+              ? {
+                  status: 'deferred' as const,
+                  deferredUntil: new Date(deferredUntil),
+                  receipt: { zeroReason: 'deferred_by_call_budget' },
+                }
+              : {}),
           };
         }),
       },

@@ -9,14 +9,24 @@ import { isTerminal } from './progress-event';
 export async function planReplay(db: Db, input: { userId: string; jobId: string }) {
   const source = await db.importJob.findFirst({ where: { id: input.jobId, userId: input.userId } });
   if (!source) throw new JobNotFoundError(input.jobId);
-  if (!isTerminal(source.status)) throw new JobStateError(`This import is ${source.status}: replay it once it has finished.`);
+  if (!isTerminal(source.status))
+    throw new JobStateError(`This import is ${source.status}: replay it once it has finished.`);
   // A replay keeps no archive of its own: replaying it replays the original.
   const archiveJobId = source.replayOfJobId ?? source.id;
-  const archived = await db.rawResponse.findMany({ where: { jobId: archiveJobId }, distinct: ['accountId'], select: { accountId: true } });
+  const archived = await db.rawResponse.findMany({
+    where: { jobId: archiveJobId },
+    distinct: ['accountId'],
+    select: { accountId: true },
+  });
   if (archived.length === 0) {
-    throw new ArchiveMissingError('The bank’s responses to this import are no longer kept (or it fetched nothing): run a new import instead.');
+    throw new ArchiveMissingError(
+      'The bank’s responses to this import are no longer kept (or it fetched nothing): run a new import instead.',
+    );
   }
-  const progress = await db.importProgress.findMany({ where: { jobId: source.id, accountId: { in: archived.map((a) => a.accountId) } }, orderBy: { id: 'asc' } });
+  const progress = await db.importProgress.findMany({
+    where: { jobId: source.id, accountId: { in: archived.map((a) => a.accountId) } },
+    orderBy: { id: 'asc' },
+  });
   const fetched = progress.reduce((sum, p) => sum + p.fetched, 0);
   return db.importJob.create({
     data: {
@@ -34,11 +44,21 @@ export async function planReplay(db: Db, input: { userId: string; jobId: string 
       estimatedCostMicros: source.estimatedCostMicros,
       estimate: {
         basis: `A replay of import ${source.id}: the ${fetched} transactions it fetched, read from its archive with no bank calls.`,
-        costBasis: source.autoEnrich ? 'Enrichment runs again for transactions not yet enriched.' : 'No enrichment.',
-        accounts: progress.map((p) => ({ accountId: p.accountId, transactions: p.fetched, perDay: 0, basis: 'history', calls: 0 })),
+        costBasis: source.autoEnrich
+          ? 'Enrichment runs again for transactions not yet enriched.'
+          : 'No enrichment.',
+        accounts: progress.map((p) => ({
+          accountId: p.accountId,
+          transactions: p.fetched,
+          perDay: 0,
+          basis: 'history',
+          calls: 0,
+        })),
         warnings: [],
       },
-      progress: { create: progress.map((p) => ({ accountId: p.accountId, estimatedTransactions: p.fetched })) },
+      progress: {
+        create: progress.map((p) => ({ accountId: p.accountId, estimatedTransactions: p.fetched })),
+      },
     },
   });
 }

@@ -47,7 +47,12 @@ export type ProgressEvent = {
   account: AccountSnapshot | null;
 };
 
-export const terminalStatuses = ['completed', 'completed_with_errors', 'failed', 'cancelled'] as const satisfies JobStatus[];
+export const terminalStatuses = [
+  'completed',
+  'completed_with_errors',
+  'failed',
+  'cancelled',
+] as const satisfies JobStatus[];
 
 export function isTerminal(status: JobStatus): boolean {
   return (terminalStatuses as readonly JobStatus[]).includes(status);

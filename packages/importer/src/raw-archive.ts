@@ -34,7 +34,11 @@ export function unpackRawItems(body: string): unknown[] {
 /** Keeps one response of a job, in the transaction that ingests it; a resumed window overwrites its copy. */
 export async function archiveResponse(tx: DbTx, response: ArchivedResponse): Promise<void> {
   const { jobId, accountId, endpoint, window } = response;
-  const fields = { fromDate: response.range?.from ?? null, toDate: response.range?.to ?? null, bodyGzip: response.body };
+  const fields = {
+    fromDate: response.range?.from ?? null,
+    toDate: response.range?.to ?? null,
+    bodyGzip: response.body,
+  };
   await tx.rawResponse.upsert({
     where: { jobId_accountId_endpoint_window: { jobId, accountId, endpoint, window } },
     create: { jobId, accountId, endpoint, window, ...fields },
@@ -44,6 +48,8 @@ export async function archiveResponse(tx: DbTx, response: ArchivedResponse): Pro
 
 /** Drops raw responses older than the retention period; returns how many. */
 export async function purgeRawArchive(db: Db, input: { now: Date; days: number }): Promise<number> {
-  const { count } = await db.rawResponse.deleteMany({ where: { createdAt: { lt: new Date(input.now.getTime() - input.days * dayMs) } } });
+  const { count } = await db.rawResponse.deleteMany({
+    where: { createdAt: { lt: new Date(input.now.getTime() - input.days * dayMs) } },
+  });
   return count;
 }

@@ -2,7 +2,8 @@ import type { DedupRule } from './dedup-key';
 import type { IngestCounts } from './ingest-batch';
 
 /** Why an account brought nothing new, so a zero is never silent. */
-export type ZeroReason = 'bank_returned_nothing' | 'nothing_new_after_dedup' | 'deferred_by_call_budget' | 'consent_expired';
+export type ZeroReason =
+  'bank_returned_nothing' | 'nothing_new_after_dedup' | 'deferred_by_call_budget' | 'consent_expired';
 
 /**
  * What one account's import did, stored with its progress row and shown on the job page. Every fetched item is
@@ -77,7 +78,14 @@ export function addToReceipt(receipt: AccountReceipt, counts: IngestCounts): Acc
 /** What the counted items add up to; equals `fetched` for every receipt (tests hold the importer to it). */
 export function receiptTotal(receipt: AccountReceipt): number {
   const dup = receipt.duplicatesByRule;
-  return receipt.new + receipt.updated + receipt.pendingReconciled + dup.normalised + dup.provider + dup.fingerprint;
+  return (
+    receipt.new +
+    receipt.updated +
+    receipt.pendingReconciled +
+    dup.normalised +
+    dup.provider +
+    dup.fingerprint
+  );
 }
 
 export function explainZero(receipt: AccountReceipt): ZeroReason | null {

@@ -6,14 +6,23 @@ import { createConnectionTokens } from './connection-tokens';
 /** Stores the bank's accounts and cards of a connection (new ones added, names updated) and returns them all. */
 export async function storeAccounts(db: Db, connectionId: string, items: BankAccount[]) {
   for (const item of items) {
-    const fields = { kind: item.kind, accountType: item.accountType, displayName: item.displayName, currency: item.currency, maskedNumber: item.maskedNumber };
+    const fields = {
+      kind: item.kind,
+      accountType: item.accountType,
+      displayName: item.displayName,
+      currency: item.currency,
+      maskedNumber: item.maskedNumber,
+    };
     await db.bankAccount.upsert({
       where: { connectionId_providerAccountId: { connectionId, providerAccountId: item.accountId } },
       create: { connectionId, providerAccountId: item.accountId, ...fields },
       update: fields,
     });
   }
-  return db.bankAccount.findMany({ where: { connectionId }, orderBy: [{ kind: 'asc' }, { displayName: 'asc' }] });
+  return db.bankAccount.findMany({
+    where: { connectionId },
+    orderBy: [{ kind: 'asc' }, { displayName: 'asc' }],
+  });
 }
 
 /** Lists the connection's accounts and cards at the bank and stores them. */

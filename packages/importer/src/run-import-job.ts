@@ -46,13 +46,28 @@ const withJobLock = createKeyedMutex();
  * embedded runner's task and the BullMQ processor. Accounts run in parallel (config.workers); one failing
  * account never fails the others; every batch commits its data, checkpoint and event together.
  */
-export async function runImportJob(deps: ImporterDeps, jobId: string, options: { signal?: AbortSignal } = {}): Promise<JobStatus> {
+export async function runImportJob(
+  deps: ImporterDeps,
+  jobId: string,
+  options: { signal?: AbortSignal } = {},
+): Promise<JobStatus> {
   const { db, config, logger, now } = deps;
   const job = await db.importJob.findUniqueOrThrow({
     where: { id: jobId },
-    include: { progress: { include: { account: { select: { providerAccountId: true, kind: true } } }, orderBy: { id: 'asc' } } },
+    include: {
+      progress: {
+        include: { account: { select: { providerAccountId: true, kind: true } } },
+        orderBy: { id: 'asc' },
+      },
+    },
   });
-  if (isTerminal(job.status) || job.status === 'planned' || job.status === 'paused' || job.status === 'deferred') return job.status;
+  if (
+    isTerminal(job.status) ||
+    job.status === 'planned' ||
+    job.status === 'paused' ||
+    job.status === 'deferred'
+  )
+    return job.status;
 
   let lastEventAt = Number.NEGATIVE_INFINITY;
   const commit = async (work: (tx: Prisma.TransactionClient) => Promise<ProgressEvent | null>) => {
@@ -64,37 +79,54 @@ export async function runImportJob(deps: ImporterDeps, jobId: string, options: {
     });
   };
   await commit(async (tx) => {
-    await tx.importJob.update({ where: { id: jobId }, data: { status: 'running', startedAt: job.startedAt ?? now() } });
+    await tx.importJob.update({
+      where: { id: jobId },
+      data: { status: 'running', startedAt: job.startedAt ?? now() },
+    });
     return appendEvent(tx, { jobId, kind: 'job', now: now() });
   });
-  logger.info({ jobId, userId: job.userId, connectionId: job.connectionId, accounts: job.progress.length }, 'import job running');
+  logger.info(
+    { jobId, userId: job.userId, connectionId: job.connectionId, accounts: job.progress.length },
+    'import job running',
+  );
 
   const checkStop = async (): Promise<StopReason | null> => {
     // Read the signal first: a pause commits its flag and then aborts, so an abort seen before the read is
     // always explained by the read (or is a real shutdown), never a pause mistaken for a shutdown.
     const aborted = options.signal?.aborted ?? false;
-    const { requestedAction } = await db.importJob.findUniqueOrThrow({ where: { id: jobId }, select: { requestedAction: true } });
+    const { requestedAction } = await db.importJob.findUniqueOrThrow({
+      where: { id: jobId },
+      select: { requestedAction: true },
+    });
     if (requestedAction === 'cancel' || requestedAction === 'pause') return requestedAction;
     return aborted ? 'shutdown' : null;
   };
 
   const calls = new Map<string, CallRecord[]>();
-  const tokens = createConnectionTokens({ db, cipher: deps.cipher, bank: deps.bank, connectionId: job.connectionId, now });
+  const tokens = createConnectionTokens({
+    db,
+    cipher: deps.cipher,
+    bank: deps.bank,
+    connectionId: job.connectionId,
+    now,
+  });
   const sources = await prepareRunSources(deps, job);
-  const data = sources.replay?.data ?? limitRequests(
-    job.connectionId,
-    deps.requestLimiter ?? inProcessRequestLimiter(config.maxRequestsPerConnection),
-    deps.bank.data({
-      tokens,
-      psuIp: job.psuIp ?? undefined,
-      signal: options.signal,
-      onCall: (call) => {
-        calls.set(call.accountId ?? '', [...(calls.get(call.accountId ?? '') ?? []), call]);
-        deps.observer?.bankCall(call);
-      },
-    }),
-    options.signal,
-  );
+  const data =
+    sources.replay?.data ??
+    limitRequests(
+      job.connectionId,
+      deps.requestLimiter ?? inProcessRequestLimiter(config.maxRequestsPerConnection),
+      deps.bank.data({
+        tokens,
+        psuIp: job.psuIp ?? undefined,
+        signal: options.signal,
+        onCall: (call) => {
+          calls.set(call.accountId ?? '', [...(calls.get(call.accountId ?? '') ?? []), call]);
+          deps.observer?.bankCall(call);
+        },
+      }),
+      options.signal,
+    );
   const today = todayIn(config.timeZone, now());
   const context = {
     db,
@@ -127,17 +159,26 @@ export async function runImportJob(deps: ImporterDeps, jobId: string, options: {
     const started = performance.now();
     const outcome = await syncAccount(context, row);
     const durationMs = Math.round(performance.now() - started);
-    logger.info({ jobId, userId: job.userId, accountId: row.accountId, outcome, durationMs }, 'account sync ended');
+    logger.info(
+      { jobId, userId: job.userId, accountId: row.accountId, outcome, durationMs },
+      'account sync ended',
+    );
     deps.observer?.accountSynced({ jobId, accountId: row.accountId, outcome, durationMs });
     return outcome;
   };
   const outcomes = await Promise.all(unfinished.map((row) => limit(() => syncTimed(row))));
-  const stop = outcomes.find((o): o is StopReason => o === 'cancel' || o === 'pause' || o === 'shutdown') ?? (await checkStop());
+  const stop =
+    outcomes.find((o): o is StopReason => o === 'cancel' || o === 'pause' || o === 'shutdown') ??
+    (await checkStop());
 
   const finalStatus = await finishJob(deps, jobId, stop, commit);
   logger.info({ jobId, userId: job.userId, status: finalStatus }, 'import job stopped');
   deps.observer?.runEnded({ jobId, status: finalStatus });
-  if ((finalStatus === 'completed' || finalStatus === 'completed_with_errors') && job.autoEnrich && deps.enrichment) {
+  if (
+    (finalStatus === 'completed' || finalStatus === 'completed_with_errors') &&
+    job.autoEnrich &&
+    deps.enrichment
+  ) {
     await deps.enrichment.enrichImport({ userId: job.userId, importJobId: jobId });
     await attributeEnrichment(db, jobId);
   }
@@ -156,23 +197,36 @@ async function finishJob(
     const rows = await tx.importProgress.findMany({ where: { jobId } });
     const job = await tx.importJob.findUniqueOrThrow({ where: { id: jobId } });
     const failed = rows.filter((r) => r.status === 'failed');
-    const unfinished = { jobId, status: { in: ['pending' as const, 'syncing' as const, 'deferred' as const] } };
+    const unfinished = {
+      jobId,
+      status: { in: ['pending' as const, 'syncing' as const, 'deferred' as const] },
+    };
     if (stop === 'cancel') {
       status = 'cancelled';
       await tx.importProgress.updateMany({ where: unfinished, data: { status: 'cancelled' } });
     } else if (stop === 'pause') {
       status = 'paused';
-      await tx.importProgress.updateMany({ where: { jobId, status: 'syncing' }, data: { status: 'pending' } });
+      await tx.importProgress.updateMany({
+        where: { jobId, status: 'syncing' },
+        data: { status: 'pending' },
+      });
     } else if (stop === 'shutdown') {
       status = 'queued'; // picked up again by the next runner, from its checkpoints
     } else if (rows.some((r) => r.status === 'deferred')) {
       status = 'deferred'; // the scheduler queues it again when the bank's budget has room
     } else {
-      status = failed.length === 0 ? 'completed' : failed.length === rows.length ? 'failed' : 'completed_with_errors';
+      status =
+        failed.length === 0
+          ? 'completed'
+          : failed.length === rows.length
+            ? 'failed'
+            : 'completed_with_errors';
     }
     const terminal = status !== 'paused' && status !== 'queued' && status !== 'deferred';
     const errorMessage =
-      failed.length > 0 ? `${failed.length} of ${rows.length} accounts failed: ${[...new Set(failed.map((r) => r.lastError ?? r.errorCode))].join('; ')}` : null;
+      failed.length > 0
+        ? `${failed.length} of ${rows.length} accounts failed: ${[...new Set(failed.map((r) => r.lastError ?? r.errorCode))].join('; ')}`
+        : null;
     const estimate = (job.estimate ?? {}) as Record<string, unknown>;
     await tx.importJob.update({
       where: { id: jobId },

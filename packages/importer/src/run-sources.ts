@@ -18,10 +18,18 @@ export async function prepareRunSources(
   job: { connectionId: string; psuIp: string | null; replayOfJobId: string | null },
 ): Promise<RunSources> {
   const { db } = deps;
-  const connection = await db.bankConnection.findUniqueOrThrow({ where: { id: job.connectionId }, select: { id: true, providerName: true } });
+  const connection = await db.bankConnection.findUniqueOrThrow({
+    where: { id: job.connectionId },
+    select: { id: true, providerName: true },
+  });
   if (job.replayOfJobId) {
     const data = createArchiveClient(db, { sourceJobId: job.replayOfJobId, connectionId: job.connectionId });
-    return { connection, replay: { data, includePending: await archiveHasPending(db, job.replayOfJobId) }, budget: null, archive: false };
+    return {
+      connection,
+      replay: { data, includePending: await archiveHasPending(db, job.replayOfJobId) },
+      budget: null,
+      archive: false,
+    };
   }
   // With the user present the calls are attended and the bank does not count them.
   const budget = job.psuIp ? null : await createBudgetGate(deps, job.connectionId);
@@ -36,6 +44,8 @@ export function isDueForRun(row: { status: string; deferredUntil: Date | null },
 
 /** The earliest time a deferred account of the job may run. */
 export function earliestDeferral(rows: { status: string; deferredUntil: Date | null }[]): Date | null {
-  const times = rows.filter((r) => r.status === 'deferred' && r.deferredUntil).map((r) => r.deferredUntil?.getTime() ?? 0);
+  const times = rows
+    .filter((r) => r.status === 'deferred' && r.deferredUntil)
+    .map((r) => r.deferredUntil?.getTime() ?? 0);
   return times.length > 0 ? new Date(Math.min(...times)) : null;
 }

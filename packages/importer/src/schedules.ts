@@ -30,10 +30,19 @@ function nextRunAfterNow(cadence: Cadence, previous: Date, now: Date): Date {
 }
 
 /** The accounts a schedule names (none: every account of its connection). */
-async function scheduledAccounts(db: Db, schedule: { connectionId: string; accountIds: unknown }): Promise<string[]> {
-  const named = Array.isArray(schedule.accountIds) ? schedule.accountIds.filter((id): id is string => typeof id === 'string') : [];
+async function scheduledAccounts(
+  db: Db,
+  schedule: { connectionId: string; accountIds: unknown },
+): Promise<string[]> {
+  const named = Array.isArray(schedule.accountIds)
+    ? schedule.accountIds.filter((id): id is string => typeof id === 'string')
+    : [];
   if (named.length > 0) return named;
-  const all = await db.bankAccount.findMany({ where: { connectionId: schedule.connectionId }, select: { id: true }, orderBy: { id: 'asc' } });
+  const all = await db.bankAccount.findMany({
+    where: { connectionId: schedule.connectionId },
+    select: { id: true },
+    orderBy: { id: 'asc' },
+  });
   return all.map((a) => a.id);
 }
 
@@ -47,7 +56,10 @@ async function scheduledAccounts(db: Db, schedule: { connectionId: string; accou
 export async function runDueSchedules(deps: ImporterDeps & { transport: JobTransport }): Promise<string[]> {
   const { db, now } = deps;
   const at = now();
-  const due = await db.importSchedule.findMany({ where: { enabled: true, nextRunAt: { lte: at } }, include: { connection: true } });
+  const due = await db.importSchedule.findMany({
+    where: { enabled: true, nextRunAt: { lte: at } },
+    include: { connection: true },
+  });
   const started: string[] = [];
   for (const schedule of due) {
     const { count } = await db.importSchedule.updateMany({
@@ -64,7 +76,10 @@ export async function runDueSchedules(deps: ImporterDeps & { transport: JobTrans
     const waiting = await accountsWaitingForBudget(db, wanted);
     const accountIds = wanted.filter((id) => !waiting.has(id));
     if (accountIds.length === 0) {
-      deps.logger.info({ scheduleId: schedule.id }, 'schedule run skipped: its accounts already wait for the bank budget');
+      deps.logger.info(
+        { scheduleId: schedule.id },
+        'schedule run skipped: its accounts already wait for the bank budget',
+      );
       continue;
     }
     const today = todayIn(deps.config.timeZone, at);
@@ -96,10 +111,15 @@ export async function runSchedulerTick(deps: ImporterDeps & { transport: JobTran
 }
 
 /** Runs the scheduler pass on a timer (both modes: the compare-and-swaps make concurrent schedulers safe). */
-export function createScheduler(deps: ImporterDeps & { transport: JobTransport }, options: { intervalMs?: number } = {}) {
+export function createScheduler(
+  deps: ImporterDeps & { transport: JobTransport },
+  options: { intervalMs?: number } = {},
+) {
   let running: Promise<unknown> = Promise.resolve();
   const timer = setInterval(() => {
-    running = runSchedulerTick(deps).catch((error: unknown) => deps.logger.error({ err: error }, 'schedule check failed'));
+    running = runSchedulerTick(deps).catch((error: unknown) =>
+      deps.logger.error({ err: error }, 'schedule check failed'),
+    );
   }, options.intervalMs ?? 30_000);
   timer.unref();
   return {

@@ -1,6 +1,13 @@
 import { setImmediate } from 'node:timers/promises';
 import type { Db, Prisma } from '@app/db';
-import { splitDateRange, type AccountKind, type BankTransaction, type CallRecord, type DateRange, type TrueLayerDataClient } from '@app/truelayer';
+import {
+  splitDateRange,
+  type AccountKind,
+  type BankTransaction,
+  type CallRecord,
+  type DateRange,
+  type TrueLayerDataClient,
+} from '@app/truelayer';
 import { assignDedupKeys, sortForIngest, type KeyedTransaction } from './dedup-key';
 import { judgeFailure } from './account-failure';
 import type { BudgetGate } from './budget-gate';
@@ -89,11 +96,21 @@ export async function syncAccount(ctx: AccountSyncContext, row: AccountToSync): 
           // `at` on our clock, after the bank counted the call: the budget's window starts no earlier than the bank's
           const at = ctx.now();
           await tx.bankCall.createMany({
-            data: calls.map((c) => ({ accountId, jobId: ctx.jobId, endpoint: c.endpoint, attended: c.attended, status: c.status, rateLimited: c.rateLimited, at })),
+            data: calls.map((c) => ({
+              accountId,
+              jobId: ctx.jobId,
+              endpoint: c.endpoint,
+              attended: c.attended,
+              status: c.status,
+              rateLimited: c.rateLimited,
+              at,
+            })),
           });
         }
         await tx.importProgress.update({ where: progressWhere, data: { ...data, ...added, receipt } });
-        return announce ? appendEvent(tx, { jobId: ctx.jobId, kind: 'account', accountId, now: ctx.now() }) : null;
+        return announce
+          ? appendEvent(tx, { jobId: ctx.jobId, kind: 'account', accountId, now: ctx.now() })
+          : null;
       });
       unrecordedCalls = [];
     } catch (error) {
@@ -114,21 +131,33 @@ export async function syncAccount(ctx: AccountSyncContext, row: AccountToSync): 
   // After the commit: a commit retried after a conflict must not report its batch twice.
   const reportBatch = (counts: IngestCounts | undefined) => {
     if (!counts) return;
-    ctx.observer?.batchIngested({ jobId: ctx.jobId, accountId, fetched: counts.fetched, synced: counts.synced, duplicates: totalDuplicates(counts) });
+    ctx.observer?.batchIngested({
+      jobId: ctx.jobId,
+      accountId,
+      fetched: counts.fetched,
+      synced: counts.synced,
+      duplicates: totalDuplicates(counts),
+    });
   };
 
   const defer = async (until: Date): Promise<'deferred'> => {
     if (receipt.fetched === 0) receipt = { ...receipt, zeroReason: 'deferred_by_call_budget' };
     await commitProgress({ status: 'deferred', deferredUntil: until });
-    ctx.logger.info({ jobId: ctx.jobId, accountId, deferredUntil: until.toISOString() }, 'account deferred: the bank call budget is used up');
+    ctx.logger.info(
+      { jobId: ctx.jobId, accountId, deferredUntil: until.toISOString() },
+      'account deferred: the bank call budget is used up',
+    );
     return 'deferred';
   };
-  const callsAhead = windows.length - row.windowsDone + (ctx.includePending && row.windowsDone <= windows.length ? 1 : 0);
+  const callsAhead =
+    windows.length - row.windowsDone + (ctx.includePending && row.windowsDone <= windows.length ? 1 : 0);
 
   /** Window `w`'s request; `windows.length` stands for the pending transactions. */
   const request = (w: number): Promise<BankTransaction[]> => {
     const window = windows[w];
-    return window ? ctx.data.transactions(kind, providerAccountId, window) : ctx.data.pendingTransactions(kind, providerAccountId);
+    return window
+      ? ctx.data.transactions(kind, providerAccountId, window)
+      : ctx.data.pendingTransactions(kind, providerAccountId);
   };
   const lastRequest = ctx.includePending ? windows.length : windows.length - 1;
   let prefetched: { w: number; response: Promise<BankTransaction[]> } | null = null;
@@ -197,8 +226,22 @@ export async function syncAccount(ctx: AccountSyncContext, row: AccountToSync): 
         await commitProgress(
           last ? { windowsDone: w + 1, itemsDoneInWindow: 0 } : { itemsDoneInWindow: start + batch.length },
           async (tx) => {
-            if (b === 0 && archived !== null) await archiveResponse(tx, { jobId: ctx.jobId, accountId, endpoint: 'transactions', window: w, range: window, body: archived });
-            counts = await ingestBatch(tx, { accountId, jobId: ctx.jobId, items: batch, countFrom: Math.max(0, alreadyCounted - start), now: ctx.now() });
+            if (b === 0 && archived !== null)
+              await archiveResponse(tx, {
+                jobId: ctx.jobId,
+                accountId,
+                endpoint: 'transactions',
+                window: w,
+                range: window,
+                body: archived,
+              });
+            counts = await ingestBatch(tx, {
+              accountId,
+              jobId: ctx.jobId,
+              items: batch,
+              countFrom: Math.max(0, alreadyCounted - start),
+              now: ctx.now(),
+            });
             receipt = addToReceipt(receipt, counts);
             return counters(counts);
           },
@@ -219,9 +262,27 @@ export async function syncAccount(ctx: AccountSyncContext, row: AccountToSync): 
       const pending = sortForIngest(assignDedupKeys(fetched));
       let counts: IngestCounts | undefined;
       await commitProgress({ windowsDone: windows.length + 1, itemsDoneInWindow: 0 }, async (tx) => {
-        if (archived !== null) await archiveResponse(tx, { jobId: ctx.jobId, accountId, endpoint: 'pending', window: windows.length, range: null, body: archived });
-        counts = await ingestBatch(tx, { accountId, jobId: ctx.jobId, items: pending, countFrom: 0, now: ctx.now() });
-        const removed = await removeStalePending(tx, accountId, pending.map((item: KeyedTransaction) => item.dedupKey));
+        if (archived !== null)
+          await archiveResponse(tx, {
+            jobId: ctx.jobId,
+            accountId,
+            endpoint: 'pending',
+            window: windows.length,
+            range: null,
+            body: archived,
+          });
+        counts = await ingestBatch(tx, {
+          accountId,
+          jobId: ctx.jobId,
+          items: pending,
+          countFrom: 0,
+          now: ctx.now(),
+        });
+        const removed = await removeStalePending(
+          tx,
+          accountId,
+          pending.map((item: KeyedTransaction) => item.dedupKey),
+        );
         const review = await recordAmbiguousPairs(tx, { jobId: ctx.jobId, accountId, removed });
         receipt = addToReceipt(receipt, counts);
         receipt = {
@@ -251,10 +312,16 @@ export async function syncAccount(ctx: AccountSyncContext, row: AccountToSync): 
       await markNeedsReconsent(ctx.db, ctx.connection.id);
       if (receipt.fetched === 0) receipt = { ...receipt, zeroReason: 'consent_expired' };
     }
-    if (verdict.code === 'INTERNAL') ctx.logger.error({ jobId: ctx.jobId, accountId, err: error }, 'account sync failed unexpectedly');
+    if (verdict.code === 'INTERNAL')
+      ctx.logger.error({ jobId: ctx.jobId, accountId, err: error }, 'account sync failed unexpectedly');
     else ctx.logger.warn({ jobId: ctx.jobId, accountId, code: verdict.code }, 'account sync failed');
-    await commitProgress({ status: 'failed', errorCode: verdict.code, lastError: verdict.message, errors: { increment: 1 }, finishedAt: ctx.now() });
+    await commitProgress({
+      status: 'failed',
+      errorCode: verdict.code,
+      lastError: verdict.message,
+      errors: { increment: 1 },
+      finishedAt: ctx.now(),
+    });
     return 'failed';
   }
 }
-

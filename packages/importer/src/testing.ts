@@ -71,7 +71,11 @@ export async function createHarness(
       expiresAt: new Date(Date.now() + issued.expires_in * 1000),
       scopes: [],
     };
-    const { connection, accounts } = await connectBank(deps, { userId: owner.id, tokens, psuIp: '127.0.0.1' });
+    const { connection, accounts } = await connectBank(deps, {
+      userId: owner.id,
+      tokens,
+      psuIp: '127.0.0.1',
+    });
     return { user: owner, connection, accounts };
   }
 
@@ -92,7 +96,14 @@ export async function storedTransactions(db: Db, accountIds: string[]) {
   const rows = await db.transaction.findMany({
     where: { accountId: { in: accountIds } },
     orderBy: [{ accountId: 'asc' }, { dedupKey: 'asc' }],
-    select: { accountId: true, dedupKey: true, status: true, bookingDate: true, amountMinor: true, description: true },
+    select: {
+      accountId: true,
+      dedupKey: true,
+      status: true,
+      bookingDate: true,
+      amountMinor: true,
+      description: true,
+    },
   });
   return rows;
 }

@@ -55,7 +55,14 @@ export type StoredSnapshot = z.infer<typeof StoredSnapshotSchema>;
 
 /** The row a snapshot becomes again, under a new identity so it never collides with the record that absorbed it. */
 export function restoredRow(snapshot: StoredSnapshot, accountId: string, dedupKey: string) {
-  const { id: _oldId, dedupKey: _oldKey, dedupRule: _oldRule, providerClassification, raw, ...fields } = snapshot;
+  const {
+    id: _oldId,
+    dedupKey: _oldKey,
+    dedupRule: _oldRule,
+    providerClassification,
+    raw,
+    ...fields
+  } = snapshot;
   return {
     ...fields,
     accountId,

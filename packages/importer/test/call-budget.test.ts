@@ -36,7 +36,14 @@ describe('when background imports meet the bank’s unattended-call budget', () 
     h.bank.setClock(start);
     for (let k = 0; k < 6; k += 1) {
       await h.db.importSchedule.create({
-        data: { userId: user.id, connectionId: connection.id, cadence: 'daily', windowDays: 3, accountIds: [], nextRunAt: new Date(start.getTime() + k * 4 * hourMs) },
+        data: {
+          userId: user.id,
+          connectionId: connection.id,
+          cadence: 'daily',
+          windowDays: 3,
+          accountIds: [],
+          nextRunAt: new Date(start.getTime() + k * 4 * hourMs),
+        },
       });
     }
     const runner = createJobRunner(deps);
@@ -59,7 +66,10 @@ describe('when background imports meet the bank’s unattended-call budget', () 
         }
       }
       // the runs that wait were deferred at plan time; their accounts' rows say so
-      for (const row of await h.db.importProgress.findMany({ where: { job: { userId: user.id }, status: 'deferred' } })) deferredSeen.add(`${row.jobId}|${row.accountId}`);
+      for (const row of await h.db.importProgress.findMany({
+        where: { job: { userId: user.id }, status: 'deferred' },
+      }))
+        deferredSeen.add(`${row.jobId}|${row.accountId}`);
     }
     // the schedules stop; a day later every deferred account has had its turn
     await h.db.importSchedule.updateMany({ where: { userId: user.id }, data: { enabled: false } });
@@ -68,7 +78,10 @@ describe('when background imports meet the bank’s unattended-call budget', () 
     await runner.idle();
 
     expect(h.bank.stats().byStatus['429'] ?? 0).toBe(0);
-    const calls = await countedCalls(h, accounts.map((a) => a.id));
+    const calls = await countedCalls(
+      h,
+      accounts.map((a) => a.id),
+    );
     for (const times of calls) {
       expect(times.length).toBeGreaterThanOrEqual(6); // every account synced every day
       expect(busiestDay(times)).toBeLessThanOrEqual(3); // 4 a day, one kept for the person's own refresh
@@ -76,7 +89,9 @@ describe('when background imports meet the bank’s unattended-call budget', () 
     expect(deferredSeen.size).toBeGreaterThan(0);
     for (const pair of deferredSeen) {
       const [jobId = '', accountId = ''] = pair.split('|');
-      const row = await h.db.importProgress.findUniqueOrThrow({ where: { jobId_accountId: { jobId, accountId } } });
+      const row = await h.db.importProgress.findUniqueOrThrow({
+        where: { jobId_accountId: { jobId, accountId } },
+      });
       expect(row.status).toBe('completed');
     }
     const jobs = await h.db.importJob.findMany({ where: { userId: user.id } });
@@ -87,9 +102,20 @@ describe('when background imports meet the bank’s unattended-call budget', () 
     const { user, connection, accounts } = await h.connectUser('planner@example.test', 'budget-plan');
     const at = h.bank.now();
     const today = at.toISOString().slice(0, 10);
-    const plan = () => planImport(deps, { userId: user.id, connectionId: connection.id, fromDate: today, toDate: today, autoEnrich: false, batchSize: 50, psuIp: null });
+    const plan = () =>
+      planImport(deps, {
+        userId: user.id,
+        connectionId: connection.id,
+        fromDate: today,
+        toDate: today,
+        autoEnrich: false,
+        batchSize: 50,
+        psuIp: null,
+      });
     const first = await plan();
-    expect(first.calls.every((c) => c.needed === 2 && c.left === 3 && c.deferredUntil === null && !c.attended)).toBe(true);
+    expect(
+      first.calls.every((c) => c.needed === 2 && c.left === 3 && c.deferredUntil === null && !c.attended),
+    ).toBe(true);
     const runner = createJobRunner(deps);
     await startImport({ ...deps, transport: runner }, user.id, first.job.id);
     await runner.idle();
@@ -104,7 +130,15 @@ describe('when background imports meet the bank’s unattended-call budget', () 
     const rows = await h.db.importProgress.findMany({ where: { jobId: later.job.id } });
     expect(rows.map((r) => r.status)).toEqual(accounts.map(() => 'deferred'));
     // the person present is not limited: their calls are attended
-    const attended = await planImport(deps, { userId: user.id, connectionId: connection.id, fromDate: today, toDate: today, autoEnrich: false, batchSize: 50, psuIp: '127.0.0.1' });
+    const attended = await planImport(deps, {
+      userId: user.id,
+      connectionId: connection.id,
+      fromDate: today,
+      toDate: today,
+      autoEnrich: false,
+      batchSize: 50,
+      psuIp: '127.0.0.1',
+    });
     expect(attended.calls.every((c) => c.attended && c.deferredUntil === null)).toBe(true);
   });
 });

@@ -49,11 +49,20 @@ describe('when the process running an import is killed', () => {
   test('the restarted job ends with exactly the data and counts of an uninterrupted run', async () => {
     const range = { fromDate: daysAgo(365), toDate: daysAgo(0), batchSize: 20 };
     const reference = await h.connectUser('reference@example.test', 'john9');
-    const refPlan = await h.plan({ userId: reference.user.id, connectionId: reference.connection.id, ...range });
+    const refPlan = await h.plan({
+      userId: reference.user.id,
+      connectionId: reference.connection.id,
+      ...range,
+    });
     await h.db.importJob.update({ where: { id: refPlan.job.id }, data: { status: 'queued' } });
     await runImportJob(h.deps, refPlan.job.id);
     const expectedJob = await h.db.importJob.findUniqueOrThrow({ where: { id: refPlan.job.id } });
-    const expectedRows = (await storedTransactions(h.db, reference.accounts.map((a) => a.id))).map(({ accountId: _, ...row }) => row);
+    const expectedRows = (
+      await storedTransactions(
+        h.db,
+        reference.accounts.map((a) => a.id),
+      )
+    ).map(({ accountId: _, ...row }) => row);
 
     for (const [attempt, killAfter] of [3, 11, 26].entries()) {
       const victim = await h.connectUser(`victim-${attempt}@example.test`, 'john9');
@@ -71,7 +80,12 @@ describe('when the process running an import is killed', () => {
         expectedJob.totalSynced,
         expectedJob.totalDuplicates,
       ]);
-      const rows = (await storedTransactions(h.db, victim.accounts.map((a) => a.id))).map(({ accountId: _, ...row }) => row);
+      const rows = (
+        await storedTransactions(
+          h.db,
+          victim.accounts.map((a) => a.id),
+        )
+      ).map(({ accountId: _, ...row }) => row);
       expect(rows).toEqual(expectedRows);
     }
   });

@@ -64,7 +64,10 @@ async function importYear(h: Harness, userId: string, connectionId: string) {
   });
   await h.db.importJob.update({ where: { id: job.id }, data: { status: 'queued' } });
   // Every batch appends its event, so the event fault lands on the second batch's, whatever the machine's speed.
-  const status = await runImportJob({ ...h.deps, config: { ...h.deps.config, batchEventIntervalMs: 0 } }, job.id);
+  const status = await runImportJob(
+    { ...h.deps, config: { ...h.deps.config, batchEventIntervalMs: 0 } },
+    job.id,
+  );
   return {
     status,
     job: await h.db.importJob.findUniqueOrThrow({ where: { id: job.id }, include: { progress: true } }),

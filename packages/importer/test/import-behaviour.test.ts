@@ -7,10 +7,14 @@ async function runPlanned(h: Harness, input: Parameters<Harness['plan']>[0], wor
   await h.db.importJob.update({ where: { id: job.id }, data: { status: 'queued' } });
   const deps = workers ? { ...h.deps, config: { ...h.deps.config, workers } } : h.deps;
   const status = await runImportJob(deps, job.id);
-  return { status, job: await h.db.importJob.findUniqueOrThrow({ where: { id: job.id }, include: { progress: true } }) };
+  return {
+    status,
+    job: await h.db.importJob.findUniqueOrThrow({ where: { id: job.id }, include: { progress: true } }),
+  };
 }
 
-const withoutAccount = (rows: Awaited<ReturnType<typeof storedTransactions>>) => rows.map(({ accountId: _, ...row }) => row);
+const withoutAccount = (rows: Awaited<ReturnType<typeof storedTransactions>>) =>
+  rows.map(({ accountId: _, ...row }) => row);
 
 describe('the import engine', () => {
   let h: Harness;
@@ -23,13 +27,33 @@ describe('the import engine', () => {
     const sequential = await h.connectUser('seq@example.test', 'john2');
     const parallel = await h.connectUser('par@example.test', 'john2');
     const range = { fromDate: daysAgo(300), toDate: daysAgo(0) };
-    const one = await runPlanned(h, { userId: sequential.user.id, connectionId: sequential.connection.id, ...range }, 1);
-    const many = await runPlanned(h, { userId: parallel.user.id, connectionId: parallel.connection.id, ...range }, 5);
+    const one = await runPlanned(
+      h,
+      { userId: sequential.user.id, connectionId: sequential.connection.id, ...range },
+      1,
+    );
+    const many = await runPlanned(
+      h,
+      { userId: parallel.user.id, connectionId: parallel.connection.id, ...range },
+      5,
+    );
     expect(one.status).toBe('completed');
     expect(many.status).toBe('completed');
     expect(many.job.totalSynced).toBe(one.job.totalSynced);
-    expect(withoutAccount(await storedTransactions(h.db, parallel.accounts.map((a) => a.id)))).toEqual(
-      withoutAccount(await storedTransactions(h.db, sequential.accounts.map((a) => a.id))),
+    expect(
+      withoutAccount(
+        await storedTransactions(
+          h.db,
+          parallel.accounts.map((a) => a.id),
+        ),
+      ),
+    ).toEqual(
+      withoutAccount(
+        await storedTransactions(
+          h.db,
+          sequential.accounts.map((a) => a.id),
+        ),
+      ),
     );
   });
 
@@ -37,9 +61,16 @@ describe('the import engine', () => {
     const { user, connection, accounts } = await h.connectUser('failing@example.test', 'john4');
     const broken = accounts.find((a) => a.accountType === 'SAVINGS');
     if (!broken) throw new Error('the sandbox user has no savings account');
-    h.bank.setFaults({ failingAccounts: { [broken.providerAccountId]: { status: 403, error: 'account_permanently_locked' } } });
+    h.bank.setFaults({
+      failingAccounts: { [broken.providerAccountId]: { status: 403, error: 'account_permanently_locked' } },
+    });
     try {
-      const { status, job } = await runPlanned(h, { userId: user.id, connectionId: connection.id, fromDate: daysAgo(90), toDate: daysAgo(0) });
+      const { status, job } = await runPlanned(h, {
+        userId: user.id,
+        connectionId: connection.id,
+        fromDate: daysAgo(90),
+        toDate: daysAgo(0),
+      });
       expect(status).toBe('completed_with_errors');
       const failed = job.progress.filter((p) => p.status === 'failed');
       expect(failed.map((p) => p.accountId)).toEqual([broken.id]);
@@ -54,10 +85,17 @@ describe('the import engine', () => {
 
   test('a pending payment that books is updated in place, never stored twice', async () => {
     const { user, connection, accounts } = await h.connectUser('pending@example.test', 'john6');
-    const range = () => ({ userId: user.id, connectionId: connection.id, fromDate: daysAgo(20), toDate: daysAgo(0) });
+    const range = () => ({
+      userId: user.id,
+      connectionId: connection.id,
+      fromDate: daysAgo(20),
+      toDate: daysAgo(0),
+    });
     await runPlanned(h, range());
     const current = accounts.map((a) => a.id);
-    const pendingBefore = await h.db.transaction.findMany({ where: { accountId: { in: current }, status: 'pending' } });
+    const pendingBefore = await h.db.transaction.findMany({
+      where: { accountId: { in: current }, status: 'pending' },
+    });
     expect(pendingBefore.length).toBeGreaterThan(0);
 
     h.bank.advanceClock(4 * 86_400_000); // the pending items book, with new transaction ids
@@ -71,7 +109,8 @@ describe('the import engine', () => {
       // no payment is stored both as pending and as booked
       const all = await h.db.transaction.findMany({ where: { accountId: { in: current } } });
       const byKey = new Map<string, number>();
-      for (const t of all) byKey.set(`${t.accountId}|${t.dedupKey}`, (byKey.get(`${t.accountId}|${t.dedupKey}`) ?? 0) + 1);
+      for (const t of all)
+        byKey.set(`${t.accountId}|${t.dedupKey}`, (byKey.get(`${t.accountId}|${t.dedupKey}`) ?? 0) + 1);
       expect([...byKey.values()].every((n) => n === 1)).toBe(true);
       const stillPending = all.filter((t) => t.status === 'pending' && t.bookingDate < daysAgo(7));
       expect(stillPending).toEqual([]);
@@ -82,8 +121,15 @@ describe('the import engine', () => {
 
   test('two identical withdrawals on one day stay two records', async () => {
     const { user, connection, accounts } = await h.connectUser('atm@example.test', 'john');
-    await runPlanned(h, { userId: user.id, connectionId: connection.id, fromDate: daysAgo(365), toDate: daysAgo(0) });
-    const rows = await h.db.transaction.findMany({ where: { accountId: { in: accounts.map((a) => a.id) }, dedupRule: 'fingerprint' } });
+    await runPlanned(h, {
+      userId: user.id,
+      connectionId: connection.id,
+      fromDate: daysAgo(365),
+      toDate: daysAgo(0),
+    });
+    const rows = await h.db.transaction.findMany({
+      where: { accountId: { in: accounts.map((a) => a.id) }, dedupRule: 'fingerprint' },
+    });
     const groups = new Map<string, number>();
     for (const r of rows) {
       const key = `${r.accountId}|${r.bookingDate}|${r.amountMinor}|${r.description}|${r.status}`;
@@ -94,7 +140,12 @@ describe('the import engine', () => {
 
   test('a booking date is the calendar date the bank sent, whatever the offset', async () => {
     const { user, connection, accounts } = await h.connectUser('bst@example.test', 'john');
-    await runPlanned(h, { userId: user.id, connectionId: connection.id, fromDate: daysAgo(365), toDate: daysAgo(0) });
+    await runPlanned(h, {
+      userId: user.id,
+      connectionId: connection.id,
+      fromDate: daysAgo(365),
+      toDate: daysAgo(0),
+    });
     const rows = await h.db.transaction.findMany({ where: { accountId: { in: accounts.map((a) => a.id) } } });
     const withOffset = rows.filter((r) => /T00:[0-5]\d:\d{2}(\.\d+)?\+01:00$/.test(r.bankTimestamp));
     expect(withOffset.length).toBeGreaterThan(0);

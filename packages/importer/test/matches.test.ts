@@ -1,5 +1,15 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { addDays, listJobMatches, MatchStateError, planImport, resolveMatch, runImportJob, todayIn, undoMatch, type ImporterDeps } from '../src/index';
+import {
+  addDays,
+  listJobMatches,
+  MatchStateError,
+  planImport,
+  resolveMatch,
+  runImportJob,
+  todayIn,
+  undoMatch,
+  type ImporterDeps,
+} from '../src/index';
 import { createHarness, type Harness } from '../src/testing';
 
 const dayMs = 86_400_000;
@@ -19,7 +29,15 @@ describe('explainable, undoable matching', () => {
     const { user, connection, accounts } = await h.connectUser(`${bankUser}@example.test`, bankUser);
     const run = async () => {
       const today = todayIn('Europe/London', deps.now());
-      const { job } = await planImport(deps, { userId: user.id, connectionId: connection.id, fromDate: addDays(today, -20), toDate: today, autoEnrich: false, batchSize: 50, psuIp: '127.0.0.1' });
+      const { job } = await planImport(deps, {
+        userId: user.id,
+        connectionId: connection.id,
+        fromDate: addDays(today, -20),
+        toDate: today,
+        autoEnrich: false,
+        batchSize: 50,
+        psuIp: '127.0.0.1',
+      });
       await h.db.importJob.update({ where: { id: job.id }, data: { status: 'queued' } });
       expect(await runImportJob(deps, job.id)).toBe('completed');
       return job.id;
@@ -37,7 +55,11 @@ describe('explainable, undoable matching', () => {
     for (const merge of merges) {
       expect(['normalised', 'provider']).toContain(merge.rule);
       expect(merge.confidence).toBeGreaterThanOrEqual(95);
-      expect(merge).toMatchObject({ state: 'merged', survivor: { status: 'booked' }, absorbed: { status: 'pending' } });
+      expect(merge).toMatchObject({
+        state: 'merged',
+        survivor: { status: 'booked' },
+        absorbed: { status: 'pending' },
+      });
       expect(merge.absorbed?.id).toBe(merge.survivor?.id); // updated in place: one record, two states
     }
     const merge = merges[0];
@@ -45,18 +67,38 @@ describe('explainable, undoable matching', () => {
     const before = await h.db.transaction.count({ where: { accountId: { in: accounts.map((a) => a.id) } } });
 
     const undone = await undoMatch(h.db, { userId: user.id, decisionId: merge.id, now: new Date() });
-    const [booked, pending] = await Promise.all(undone.transactionIds.map((id) => h.db.transaction.findUniqueOrThrow({ where: { id } })));
-    expect(booked).toMatchObject({ id: merge.survivor.id, status: 'booked', amountMinor: merge.survivor.amountMinor, bookingDate: merge.survivor.bookingDate });
-    expect(pending).toMatchObject({ status: 'pending', amountMinor: merge.absorbed.amountMinor, bookingDate: merge.absorbed.bookingDate, description: merge.absorbed.description });
-    expect(await h.db.transaction.count({ where: { accountId: { in: accounts.map((a) => a.id) } } })).toBe(before + 1);
-    await expect(undoMatch(h.db, { userId: user.id, decisionId: merge.id, now: new Date() })).rejects.toThrow(MatchStateError);
+    const [booked, pending] = await Promise.all(
+      undone.transactionIds.map((id) => h.db.transaction.findUniqueOrThrow({ where: { id } })),
+    );
+    expect(booked).toMatchObject({
+      id: merge.survivor.id,
+      status: 'booked',
+      amountMinor: merge.survivor.amountMinor,
+      bookingDate: merge.survivor.bookingDate,
+    });
+    expect(pending).toMatchObject({
+      status: 'pending',
+      amountMinor: merge.absorbed.amountMinor,
+      bookingDate: merge.absorbed.bookingDate,
+      description: merge.absorbed.description,
+    });
+    expect(await h.db.transaction.count({ where: { accountId: { in: accounts.map((a) => a.id) } } })).toBe(
+      before + 1,
+    );
+    await expect(undoMatch(h.db, { userId: user.id, decisionId: merge.id, now: new Date() })).rejects.toThrow(
+      MatchStateError,
+    );
     // another user cannot see it
-    await expect(undoMatch(h.db, { userId: 'someone-else', decisionId: merge.id, now: new Date() })).rejects.toMatchObject({ code: 'MATCH_NOT_FOUND' });
+    await expect(
+      undoMatch(h.db, { userId: 'someone-else', decisionId: merge.id, now: new Date() }),
+    ).rejects.toMatchObject({ code: 'MATCH_NOT_FOUND' });
 
     // the next sync keeps both: the booked one is a duplicate, the restored pending one is the person's call
     await run();
     expect(await h.db.transaction.count({ where: { id: { in: undone.transactionIds } } })).toBe(2);
-    expect(await h.db.transaction.count({ where: { accountId: { in: accounts.map((a) => a.id) } } })).toBe(before + 1);
+    expect(await h.db.transaction.count({ where: { accountId: { in: accounts.map((a) => a.id) } } })).toBe(
+      before + 1,
+    );
   });
 
   test('look-alikes without a shared id are never merged silently: the ambiguous pair waits for a person to keep both or merge', async () => {
@@ -67,7 +109,10 @@ describe('explainable, undoable matching', () => {
       const review = (await listJobMatches(h.db, jobId)).filter((m) => m.kind === 'ambiguous');
       for (const pair of review) found.push({ user, jobId, decisionId: pair.id });
       const receipts = await h.db.importProgress.findMany({ where: { jobId } });
-      const listed = receipts.reduce((sum, r) => sum + ((r.receipt as { matchesToReview?: number } | null)?.matchesToReview ?? 0), 0);
+      const listed = receipts.reduce(
+        (sum, r) => sum + ((r.receipt as { matchesToReview?: number } | null)?.matchesToReview ?? 0),
+        0,
+      );
       expect(listed).toBe(review.length);
     }
     expect(found.length).toBeGreaterThanOrEqual(2);
@@ -75,18 +120,40 @@ describe('explainable, undoable matching', () => {
     if (!keep || !merge) throw new Error('two ambiguous pairs expected');
 
     const pair = (await listJobMatches(h.db, keep.jobId)).find((m) => m.id === keep.decisionId);
-    expect(pair).toMatchObject({ state: 'review', rule: 'date_amount_description', survivor: { status: 'booked' }, absorbed: { status: 'pending' } });
+    expect(pair).toMatchObject({
+      state: 'review',
+      rule: 'date_amount_description',
+      survivor: { status: 'booked' },
+      absorbed: { status: 'pending' },
+    });
     expect(pair?.confidence).toBeLessThanOrEqual(90);
     expect(pair?.survivor?.amountMinor).toBe(pair?.absorbed?.amountMinor);
     // until a person decides, only the booked record exists
     expect(await h.db.transaction.count({ where: { id: pair?.absorbed?.id ?? '' } })).toBe(0);
 
-    await resolveMatch(h.db, { userId: keep.user.id, decisionId: keep.decisionId, choice: 'keep_both', now: new Date() });
+    await resolveMatch(h.db, {
+      userId: keep.user.id,
+      decisionId: keep.decisionId,
+      choice: 'keep_both',
+      now: new Date(),
+    });
     const kept = await h.db.transaction.findMany({ where: { dedupKey: `u:${keep.decisionId}` } });
     expect(kept.map((t) => [t.status, t.amountMinor])).toEqual([['pending', pair?.absorbed?.amountMinor]]);
-    await expect(resolveMatch(h.db, { userId: keep.user.id, decisionId: keep.decisionId, choice: 'merge', now: new Date() })).rejects.toThrow(MatchStateError);
+    await expect(
+      resolveMatch(h.db, {
+        userId: keep.user.id,
+        decisionId: keep.decisionId,
+        choice: 'merge',
+        now: new Date(),
+      }),
+    ).rejects.toThrow(MatchStateError);
 
-    await resolveMatch(h.db, { userId: merge.user.id, decisionId: merge.decisionId, choice: 'merge', now: new Date() });
+    await resolveMatch(h.db, {
+      userId: merge.user.id,
+      decisionId: merge.decisionId,
+      choice: 'merge',
+      now: new Date(),
+    });
     const merged = (await listJobMatches(h.db, merge.jobId)).find((m) => m.id === merge.decisionId);
     expect(merged?.state).toBe('merged');
     expect(await h.db.transaction.count({ where: { dedupKey: `u:${merge.decisionId}` } })).toBe(0);

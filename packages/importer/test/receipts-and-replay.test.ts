@@ -27,13 +27,29 @@ function fakeEnrichment(h: Harness): EnrichmentHook & { runs: string[] } {
     runs,
     async enrichImport({ userId, importJobId }) {
       runs.push(importJobId);
-      const pending = await h.db.transaction.findMany({ where: { importJobId, enrichedAt: null }, select: { id: true } });
+      const pending = await h.db.transaction.findMany({
+        where: { importJobId, enrichedAt: null },
+        select: { id: true },
+      });
       if (pending.length === 0) return;
       const n = pending.length;
       await h.db.enrichmentJob.create({
-        data: { userId, importJobId, provider: 'fake', status: 'completed', transactionCount: n, successes: n, tokensIn: 10 * n, tokensOut: 4 * n, costMicros: 7 * n },
+        data: {
+          userId,
+          importJobId,
+          provider: 'fake',
+          status: 'completed',
+          transactionCount: n,
+          successes: n,
+          tokensIn: 10 * n,
+          tokensOut: 4 * n,
+          costMicros: 7 * n,
+        },
       });
-      await h.db.transaction.updateMany({ where: { id: { in: pending.map((p) => p.id) } }, data: { enrichedAt: new Date(), enrichedBy: 'fake', category: 'groceries' } });
+      await h.db.transaction.updateMany({
+        where: { id: { in: pending.map((p) => p.id) } },
+        data: { enrichedAt: new Date(), enrichedBy: 'fake', category: 'groceries' },
+      });
     },
     estimate: (count) => ({ costMicros: 7 * count, basis: '7 micro-dollars a transaction' }),
   };
@@ -53,7 +69,15 @@ for (const { provider, skip, reason } of testProviders) {
 
     async function importDays(userId: string, connectionId: string, days: number, autoEnrich = false) {
       const today = todayIn('Europe/London', deps.now());
-      const { job } = await planImport(deps, { userId, connectionId, fromDate: addDays(today, -days), toDate: today, autoEnrich, batchSize: 25, psuIp: '127.0.0.1' });
+      const { job } = await planImport(deps, {
+        userId,
+        connectionId,
+        fromDate: addDays(today, -days),
+        toDate: today,
+        autoEnrich,
+        batchSize: 25,
+        psuIp: '127.0.0.1',
+      });
       await h.db.importJob.update({ where: { id: job.id }, data: { status: 'queued' } });
       await runImportJob(deps, job.id);
       return h.db.importJob.findUniqueOrThrow({ where: { id: job.id }, include: { progress: true } });
@@ -64,7 +88,12 @@ for (const { provider, skip, reason } of testProviders) {
         const receipt = readReceipt(row.receipt);
         expect(receiptTotal(receipt), `receipt of ${row.accountId}`).toBe(receipt.fetched);
         expect(row.fetched).toBe(row.synced + row.updated + row.duplicates + row.pendingReconciled);
-        expect([receipt.fetched, receipt.new, receipt.updated, receipt.pendingReconciled]).toEqual([row.fetched, row.synced, row.updated, row.pendingReconciled]);
+        expect([receipt.fetched, receipt.new, receipt.updated, receipt.pendingReconciled]).toEqual([
+          row.fetched,
+          row.synced,
+          row.updated,
+          row.pendingReconciled,
+        ]);
       }
       expect(job.totalFetched).toBe(job.progress.reduce((s, p) => s + p.fetched, 0));
     }
@@ -83,12 +112,15 @@ for (const { provider, skip, reason } of testProviders) {
 
       const again = await importDays(user.id, connection.id, 120);
       expectReceiptsAddUp(again);
-      for (const row of again.progress) expect(readReceipt(row.receipt).zeroReason).toBe('nothing_new_after_dedup');
+      for (const row of again.progress)
+        expect(readReceipt(row.receipt).zeroReason).toBe('nothing_new_after_dedup');
 
       h.bank.advanceClock(4 * dayMs);
       const booked = await importDays(user.id, connection.id, 20);
       expectReceiptsAddUp(booked);
-      expect(booked.progress.reduce((s, p) => s + readReceipt(p.receipt).pendingReconciled, 0)).toBeGreaterThan(0);
+      expect(
+        booked.progress.reduce((s, p) => s + readReceipt(p.receipt).pendingReconciled, 0),
+      ).toBeGreaterThan(0);
       expect(booked.progress.every((p) => readReceipt(p.receipt).callsUsed >= 2)).toBe(true);
     });
 
@@ -116,13 +148,35 @@ for (const { provider, skip, reason } of testProviders) {
       await runner.idle();
       expect(h.bank.stats().total).toBe(0);
 
-      const replayed = await h.db.importJob.findUniqueOrThrow({ where: { id: replay.id }, include: { progress: true } });
-      expect([replayed.status, replayed.jobType, replayed.replayOfJobId]).toEqual(['completed', 'replay', original.id]);
+      const replayed = await h.db.importJob.findUniqueOrThrow({
+        where: { id: replay.id },
+        include: { progress: true },
+      });
+      expect([replayed.status, replayed.jobType, replayed.replayOfJobId]).toEqual([
+        'completed',
+        'replay',
+        original.id,
+      ]);
       expect(await storedTransactions(h.db, ids)).toEqual(stored);
       const counts = (job: typeof original) =>
         job.progress.map((p) => {
-          const { fetched, new: added, updated, pendingReconciled, duplicatesByRule, pendingAwaitingBooking } = readReceipt(p.receipt);
-          return { accountId: p.accountId, fetched, added, updated, pendingReconciled, duplicatesByRule, pendingAwaitingBooking };
+          const {
+            fetched,
+            new: added,
+            updated,
+            pendingReconciled,
+            duplicatesByRule,
+            pendingAwaitingBooking,
+          } = readReceipt(p.receipt);
+          return {
+            accountId: p.accountId,
+            fetched,
+            added,
+            updated,
+            pendingReconciled,
+            duplicatesByRule,
+            pendingAwaitingBooking,
+          };
         });
       expect(counts(replayed)).toEqual(counts(original));
       expect(replayed.progress.every((p) => readReceipt(p.receipt).callsUsed === 0)).toBe(true);
@@ -138,8 +192,12 @@ for (const { provider, skip, reason } of testProviders) {
       expect(h.bank.stats().total).toBe(0);
 
       // past the retention period the archive is gone, and a replay says so
-      expect(await purgeRawArchive(h.db, { now: new Date(Date.now() + 91 * dayMs), days: 90 })).toBeGreaterThan(0);
-      await expect(planReplay(h.db, { userId: user.id, jobId: original.id })).rejects.toThrow(ArchiveMissingError);
+      expect(
+        await purgeRawArchive(h.db, { now: new Date(Date.now() + 91 * dayMs), days: 90 }),
+      ).toBeGreaterThan(0);
+      await expect(planReplay(h.db, { userId: user.id, jobId: original.id })).rejects.toThrow(
+        ArchiveMissingError,
+      );
     });
   });
 }

@@ -12,7 +12,13 @@ describe('when a pause lands while the engine is checking for one', () => {
 
   test('the job ends paused, never mistaken for a shutdown', async () => {
     const { user, connection } = await h.connectUser('race@example.test', 'john12');
-    const { job } = await h.plan({ userId: user.id, connectionId: connection.id, fromDate: daysAgo(200), toDate: daysAgo(0), batchSize: 10 });
+    const { job } = await h.plan({
+      userId: user.id,
+      connectionId: connection.id,
+      fromDate: daysAgo(200),
+      toDate: daysAgo(0),
+      batchSize: 10,
+    });
     await h.db.importJob.update({ where: { id: job.id }, data: { status: 'queued' } });
     const controller = new AbortController();
     let stopChecks = 0;
@@ -32,6 +38,8 @@ describe('when a pause lands while the engine is checking for one', () => {
       },
     }) as unknown as Db;
 
-    expect(await runImportJob({ ...h.deps, db: racing }, job.id, { signal: controller.signal })).toBe('paused');
+    expect(await runImportJob({ ...h.deps, db: racing }, job.id, { signal: controller.signal })).toBe(
+      'paused',
+    );
   });
 });

@@ -74,7 +74,9 @@ describe.skipIf(!testRedisUrl)(`the BullMQ transport${redisSkipReason}`, () => {
     const listener = new Redis(testRedisUrl);
     try {
       await listener.subscribe(interruptChannelOf(queueName));
-      const heard = new Promise<string>((resolve) => listener.once('message', (_channel: string, message: string) => resolve(message)));
+      const heard = new Promise<string>((resolve) =>
+        listener.once('message', (_channel: string, message: string) => resolve(message)),
+      );
       await transport.interrupt('job-interrupted');
       expect(await heard).toBe('job-interrupted');
     } finally {

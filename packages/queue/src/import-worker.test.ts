@@ -40,7 +40,11 @@ describe.skipIf(!testRedisUrl)(`an import worker in this process${redisSkipReaso
 
   test('closing a worker mid-import leaves the job queued, and another worker finishes it like an uninterrupted run', async () => {
     const reference = await h.connectUser('reference@example.test', 'john5');
-    const refPlan = await h.plan({ userId: reference.user.id, connectionId: reference.connection.id, ...range });
+    const refPlan = await h.plan({
+      userId: reference.user.id,
+      connectionId: reference.connection.id,
+      ...range,
+    });
     await h.db.importJob.update({ where: { id: refPlan.job.id }, data: { status: 'queued' } });
     await runImportJob(h.deps, refPlan.job.id);
 
@@ -58,8 +62,16 @@ describe.skipIf(!testRedisUrl)(`an import worker in this process${redisSkipReaso
     await startWorker();
     expect((await finished).job.status).toBe('completed');
     expect(await jobTotals(h.db, job.id)).toEqual(await jobTotals(h.db, refPlan.job.id));
-    expect(await storedTransactions(h.db, victim.accounts.map((a) => a.id))).toEqual(
-      await storedTransactions(h.db, reference.accounts.map((a) => a.id)),
+    expect(
+      await storedTransactions(
+        h.db,
+        victim.accounts.map((a) => a.id),
+      ),
+    ).toEqual(
+      await storedTransactions(
+        h.db,
+        reference.accounts.map((a) => a.id),
+      ),
     );
   });
 
@@ -72,9 +84,15 @@ describe.skipIf(!testRedisUrl)(`an import worker in this process${redisSkipReaso
     h.bank.setFaults({ rateTimeout: 1, timeoutMs: 60_000 });
     h.bank.resetStats();
     await startImport(controls, user.id, job.id);
-    await expect.poll(() => h.bank.stats().byStatus.timeout ?? 0, { timeout: 10_000 }).toBeGreaterThanOrEqual(3);
+    await expect
+      .poll(() => h.bank.stats().byStatus.timeout ?? 0, { timeout: 10_000 })
+      .toBeGreaterThanOrEqual(3);
 
-    const paused = nextEvent(h.deps.progress, job.id, (event: ProgressEvent) => event.job.status === 'paused');
+    const paused = nextEvent(
+      h.deps.progress,
+      job.id,
+      (event: ProgressEvent) => event.job.status === 'paused',
+    );
     const asked = Date.now();
     await pauseImport(controls, user.id, job.id);
     await paused;

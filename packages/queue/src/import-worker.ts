@@ -29,7 +29,11 @@ export type ImportWorker = {
 export function createImportWorker(deps: ImporterDeps, options: ImportWorkerOptions): ImportWorker {
   const queueName = options.queueName ?? defaultQueueName;
   const transport = createBullTransport({ connection: options.connection, queueName });
-  const signals = createJobSignals({ connection: options.connection, channel: interruptChannelOf(queueName), logger: deps.logger });
+  const signals = createJobSignals({
+    connection: options.connection,
+    channel: interruptChannelOf(queueName),
+    logger: deps.logger,
+  });
 
   async function processRun(run: Job<ImportRun>) {
     const { jobId } = ImportRunSchema.parse(run.data);
@@ -64,7 +68,10 @@ export function createImportWorker(deps: ImporterDeps, options: ImportWorkerOpti
   });
   worker.on('error', (err) => deps.logger.error({ err: err.message }, 'import worker error'));
   worker.on('failed', (run, err) =>
-    deps.logger.error({ jobId: run?.data.jobId, attemptsMade: run?.attemptsMade, err: err.message }, 'import run failed'),
+    deps.logger.error(
+      { jobId: run?.data.jobId, attemptsMade: run?.attemptsMade, err: err.message },
+      'import run failed',
+    ),
   );
 
   async function shutDown() {

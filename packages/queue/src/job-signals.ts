@@ -16,12 +16,20 @@ export type JobSignals = {
  * carry the job id: they are rare, so every worker hearing every interrupt costs nothing, and no subscription has
  * to follow a job from worker to worker.
  */
-export function createJobSignals(options: { connection: string; channel: string; logger: Logger }): JobSignals {
+export function createJobSignals(options: {
+  connection: string;
+  channel: string;
+  logger: Logger;
+}): JobSignals {
   const running = new Map<string, AbortController>();
   let shutdown: Error | null = null;
   const subscriber = new Redis(options.connection);
-  subscriber.on('error', (err: Error) => options.logger.warn({ err: err.message }, 'interrupt subscriber connection error'));
-  subscriber.on('message', (_channel: string, jobId: string) => running.get(jobId)?.abort(new Error('interrupted')));
+  subscriber.on('error', (err: Error) =>
+    options.logger.warn({ err: err.message }, 'interrupt subscriber connection error'),
+  );
+  subscriber.on('message', (_channel: string, jobId: string) =>
+    running.get(jobId)?.abort(new Error('interrupted')),
+  );
   const ready = subscriber.subscribe(options.channel).then(() => undefined);
 
   return {

@@ -5,7 +5,10 @@ import type { BullTransport } from './bull-transport';
  * Enqueues every import the database says is queued or running but BullMQ holds no run of (Redis was flushed or
  * restarted without persistence, a run failed for good). Run at API and worker start; returns how many.
  */
-export async function recoverQueuedJobs(db: Db, transport: Pick<BullTransport, 'enqueue' | 'isScheduled'>): Promise<number> {
+export async function recoverQueuedJobs(
+  db: Db,
+  transport: Pick<BullTransport, 'enqueue' | 'isScheduled'>,
+): Promise<number> {
   const jobs = await db.importJob.findMany({
     where: { status: { in: ['queued', 'running'] } },
     orderBy: { createdAt: 'asc' },

@@ -48,7 +48,12 @@ export function createRedisProgressPort(options: RedisProgressPortOptions): Redi
       publisher ??= connect('publisher');
       publisher
         .publish(prefix + event.jobId, JSON.stringify(event))
-        .catch((err: Error) => logger.warn({ jobId: event.jobId, seq: event.seq, err: err.message }, 'progress publish failed; subscribers read it from the journal'));
+        .catch((err: Error) =>
+          logger.warn(
+            { jobId: event.jobId, seq: event.seq, err: err.message },
+            'progress publish failed; subscribers read it from the journal',
+          ),
+        );
     },
     subscribe(jobId, listener) {
       const channel = prefix + jobId;

@@ -44,29 +44,35 @@ export async function obliterateQueue(queueName: string) {
 export type Harness = Awaited<ReturnType<typeof createHarness>>;
 
 /** The importer's test harness (database, sandbox bank, importer deps), plus worker processes on the same ones. */
-export async function createHarness(options: { provider?: 'sqlite' | 'postgresql'; sandbox?: SandboxOptions; progress?: ProgressPort } = {}) {
+export async function createHarness(
+  options: { provider?: 'sqlite' | 'postgresql'; sandbox?: SandboxOptions; progress?: ProgressPort } = {},
+) {
   const base = await createImporterHarness({ ...options, workers: 3 });
   const { database, bank } = base;
 
   /** Starts a worker process on this harness's database and bank. */
   function spawnWorker(queue: { queueName: string; channelPrefix: string; concurrency: number }) {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(here, 'fixtures/worker-process.ts')], {
-      cwd: path.join(here, '..'),
-      env: {
-        ...process.env,
-        DATABASE_URL: database.url,
-        REDIS_URL: testRedisUrl,
-        QUEUE_NAME: queue.queueName,
-        CHANNEL_PREFIX: queue.channelPrefix,
-        CONCURRENCY: String(queue.concurrency),
-        SANDBOX_AUTH_URL: bank.authUrl,
-        SANDBOX_API_URL: bank.apiUrl,
-        SANDBOX_CLIENT_ID: bank.clientId,
-        SANDBOX_CLIENT_SECRET: bank.clientSecret,
-        TOKEN_KEY: testTokenKey,
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', path.join(here, 'fixtures/worker-process.ts')],
+      {
+        cwd: path.join(here, '..'),
+        env: {
+          ...process.env,
+          DATABASE_URL: database.url,
+          REDIS_URL: testRedisUrl,
+          QUEUE_NAME: queue.queueName,
+          CHANNEL_PREFIX: queue.channelPrefix,
+          CONCURRENCY: String(queue.concurrency),
+          SANDBOX_AUTH_URL: bank.authUrl,
+          SANDBOX_API_URL: bank.apiUrl,
+          SANDBOX_CLIENT_ID: bank.clientId,
+          SANDBOX_CLIENT_SECRET: bank.clientSecret,
+          TOKEN_KEY: testTokenKey,
+        },
+        stdio: ['ignore', 'pipe', 'inherit'],
       },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
+    );
     const lines: string[] = [];
     const waiters: { match(line: string): boolean; resolve(line: string): void }[] = [];
     let buffered = '';
@@ -108,7 +114,11 @@ export async function createHarness(options: { provider?: 'sqlite' | 'postgresql
 export type WorkerProcess = ReturnType<Harness['spawnWorker']>;
 
 /** Resolves with the first event of a job that matches; subscribe before causing it. */
-export function nextEvent(progress: ProgressPort, jobId: string, match: (event: ProgressEvent) => boolean): Promise<ProgressEvent> {
+export function nextEvent(
+  progress: ProgressPort,
+  jobId: string,
+  match: (event: ProgressEvent) => boolean,
+): Promise<ProgressEvent> {
   return new Promise((resolve) => {
     const unsubscribe = progress.subscribe(jobId, (event) => {
       if (!match(event)) return;
@@ -126,7 +136,13 @@ export async function storedTransactions(db: Db, accountIds: string[]) {
 /** The counts two runs of the same import must agree on. */
 export async function jobTotals(db: Db, jobId: string) {
   const job = await db.importJob.findUniqueOrThrow({ where: { id: jobId } });
-  return { status: job.status, fetched: job.totalFetched, synced: job.totalSynced, duplicates: job.totalDuplicates, errors: job.totalErrors };
+  return {
+    status: job.status,
+    fetched: job.totalFetched,
+    synced: job.totalSynced,
+    duplicates: job.totalDuplicates,
+    errors: job.totalErrors,
+  };
 }
 
 /** Transactions an import has stored so far (the job's totals are only written when a run ends). */

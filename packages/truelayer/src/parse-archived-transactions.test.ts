@@ -18,7 +18,12 @@ const item = {
 describe('reading archived transactions', () => {
   test('maps them as the live client does, keeping the raw item and the calendar date', () => {
     const [parsed] = parseArchivedTransactions([item], 'booked');
-    expect(parsed).toMatchObject({ providerTransactionId: '5521-77', bookingDate: '2024-06-01', amountMinor: -2340, status: 'booked' });
+    expect(parsed).toMatchObject({
+      providerTransactionId: '5521-77',
+      bookingDate: '2024-06-01',
+      amountMinor: -2340,
+      status: 'booked',
+    });
     expect(parsed?.raw).toEqual(item);
   });
 

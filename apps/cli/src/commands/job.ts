@@ -89,7 +89,9 @@ function printJob(detail: JobDetail, print: (line?: string) => void) {
   const merged = detail.matches.filter((m) => m.state === 'merged').length;
   if (detail.matches.length > 0) {
     print();
-    print(`Matches: ${merged} merged (undo on the job page), ${review} look-alike pair(s) waiting for your decision`);
+    print(
+      `Matches: ${merged} merged (undo on the job page), ${review} look-alike pair(s) waiting for your decision`,
+    );
   }
 }
 

@@ -60,7 +60,7 @@ const current: AccountSnapshot = {
   percent: 100,
   errorCode: null,
   lastError: null,
-    deferredUntil: null,
+  deferredUntil: null,
 };
 
 test('the bar view draws a bar per account and an overall one with the ETA, and leaves them on screen', () => {

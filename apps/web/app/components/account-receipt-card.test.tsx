@@ -26,7 +26,15 @@ describe('an account’s receipt', () => {
     const { receipt } = anAccountResult();
     if (!receipt) throw new Error('the fixture has a receipt');
     const waiting = { ...receipt, fetched: 0, new: 0, zeroReason: 'deferred_by_call_budget' as const };
-    render(<AccountReceiptCard account={anAccountResult({ status: 'deferred', deferredUntil: new Date('2026-11-26T10:01:00Z'), receipt: waiting })} />);
+    render(
+      <AccountReceiptCard
+        account={anAccountResult({
+          status: 'deferred',
+          deferredUntil: new Date('2026-11-26T10:01:00Z'),
+          receipt: waiting,
+        })}
+      />,
+    );
     expect(screen.getByText(/the bank’s daily limit on background requests was used up/)).toBeTruthy();
     expect(screen.getByText(/Runs again from where it stopped at 26 Nov 2026, 10:01 UTC/)).toBeTruthy();
   });

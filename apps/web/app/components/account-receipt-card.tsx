@@ -6,8 +6,10 @@ import { StatusBadge } from './ui/status-badge';
 const zeroReasons: Record<string, string> = {
   bank_returned_nothing: 'The bank returned no transactions for these dates.',
   nothing_new_after_dedup: 'Everything the bank returned was already imported, so nothing new was added.',
-  deferred_by_call_budget: 'Nothing yet: the bank’s daily limit on background requests was used up, so this account waits its turn.',
-  consent_expired: 'Nothing was imported: the bank consent has ended. Reconnect the bank on the Banks page and import again.',
+  deferred_by_call_budget:
+    'Nothing yet: the bank’s daily limit on background requests was used up, so this account waits its turn.',
+  consent_expired:
+    'Nothing was imported: the bank consent has ended. Reconnect the bank on the Banks page and import again.',
 };
 
 const basisText: Record<string, string> = {
@@ -33,30 +35,57 @@ export function AccountReceiptCard({ account }: { account: AccountResult }) {
       <dl className="receipt-list">
         <Row label="Fetched from the bank" value={receipt?.fetched ?? account.fetched} />
         <Row label="New transactions" value={receipt?.new ?? account.synced} strong />
-        <Row label="Updated" value={receipt?.updated ?? account.updated} hint="Pending items whose amount or description the bank changed." />
-        <Row label="Pending reconciled" value={receipt?.pendingReconciled ?? account.pendingReconciled} hint="Pending items that booked and were matched to their booked record." />
+        <Row
+          label="Updated"
+          value={receipt?.updated ?? account.updated}
+          hint="Pending items whose amount or description the bank changed."
+        />
+        <Row
+          label="Pending reconciled"
+          value={receipt?.pendingReconciled ?? account.pendingReconciled}
+          hint="Pending items that booked and were matched to their booked record."
+        />
         {receipt ? (
           <>
             <Row label="Pending removed" value={receipt.pendingRemoved} />
             <Row label="Pending awaiting booking" value={receipt.pendingAwaitingBooking} />
             <Row
               label="Duplicates skipped"
-              value={receipt.duplicatesByRule.provider + receipt.duplicatesByRule.normalised + receipt.duplicatesByRule.fingerprint}
+              value={
+                receipt.duplicatesByRule.provider +
+                receipt.duplicatesByRule.normalised +
+                receipt.duplicatesByRule.fingerprint
+              }
               hint={`same bank id ${formatCount(receipt.duplicatesByRule.provider)} · normalised id ${formatCount(receipt.duplicatesByRule.normalised)} · fingerprint ${formatCount(receipt.duplicatesByRule.fingerprint)}`}
             />
-            {receipt.matchesToReview > 0 ? <Row label="Pairs to review" value={receipt.matchesToReview} hint="Look-alikes we did not merge: see Matches below." /> : null}
+            {receipt.matchesToReview > 0 ? (
+              <Row
+                label="Pairs to review"
+                value={receipt.matchesToReview}
+                hint="Look-alikes we did not merge: see Matches below."
+              />
+            ) : null}
             <Row
               label="Bank calls used"
               value={receipt.callsUsed}
-              hint={[receipt.callsRetried > 0 ? `${formatCount(receipt.callsRetried)} retried` : '', receipt.callsRateLimited > 0 ? `${formatCount(receipt.callsRateLimited)} refused as too many` : '']
-                .filter(Boolean)
-                .join(' · ') || undefined}
+              hint={
+                [
+                  receipt.callsRetried > 0 ? `${formatCount(receipt.callsRetried)} retried` : '',
+                  receipt.callsRateLimited > 0
+                    ? `${formatCount(receipt.callsRateLimited)} refused as too many`
+                    : '',
+                ]
+                  .filter(Boolean)
+                  .join(' · ') || undefined
+              }
             />
             <div className="receipt-row">
               <dt>
                 Enrichment
                 <span className="muted small receipt-hint">
-                  {formatCount(receipt.enrichment.transactions)} categorised · {formatCount(receipt.enrichment.tokensIn)} / {formatCount(receipt.enrichment.tokensOut)} tokens
+                  {formatCount(receipt.enrichment.transactions)} categorised ·{' '}
+                  {formatCount(receipt.enrichment.tokensIn)} / {formatCount(receipt.enrichment.tokensOut)}{' '}
+                  tokens
                 </span>
               </dt>
               <dd>{formatCostMicros(receipt.enrichment.costMicros)}</dd>
@@ -66,12 +95,21 @@ export function AccountReceiptCard({ account }: { account: AccountResult }) {
           <Row label="Duplicates" value={account.duplicates} />
         )}
         <Row label="Errors" value={account.errors} danger={account.errors > 0} />
-        <Row label="Estimated transactions" value={account.estimatedTransactions} hint={account.estimateBasis ? basisText[account.estimateBasis] : undefined} />
+        <Row
+          label="Estimated transactions"
+          value={account.estimatedTransactions}
+          hint={account.estimateBasis ? basisText[account.estimateBasis] : undefined}
+        />
       </dl>
 
-      {receipt?.zeroReason ? <p className="receipt-note">{zeroReasons[receipt.zeroReason] ?? receipt.zeroReason}</p> : null}
+      {receipt?.zeroReason ? (
+        <p className="receipt-note">{zeroReasons[receipt.zeroReason] ?? receipt.zeroReason}</p>
+      ) : null}
       {account.status === 'deferred' && account.deferredUntil ? (
-        <p className="receipt-note">Runs again from where it stopped at {formatDateTime(account.deferredUntil)}, when the bank’s limit frees up.</p>
+        <p className="receipt-note">
+          Runs again from where it stopped at {formatDateTime(account.deferredUntil)}, when the bank’s limit
+          frees up.
+        </p>
       ) : null}
       {account.lastError ? (
         <div className="account-error">
@@ -87,7 +125,19 @@ export function AccountReceiptCard({ account }: { account: AccountResult }) {
   );
 }
 
-function Row({ label, value, hint, strong, danger }: { label: string; value: number; hint?: string; strong?: boolean; danger?: boolean }) {
+function Row({
+  label,
+  value,
+  hint,
+  strong,
+  danger,
+}: {
+  label: string;
+  value: number;
+  hint?: string;
+  strong?: boolean;
+  danger?: boolean;
+}) {
   return (
     <div className={`receipt-row${danger ? ' tone-danger' : ''}`}>
       <dt>

@@ -11,7 +11,13 @@ const nav = [
   { to: '/costs', label: 'Costs', icon: <ChartIcon /> },
 ];
 
-export function AppShell({ user, children }: { user: { email: string; name: string | null }; children: ReactNode }) {
+export function AppShell({
+  user,
+  children,
+}: {
+  user: { email: string; name: string | null };
+  children: ReactNode;
+}) {
   const navigation = useNavigation();
   const busy = navigation.state !== 'idle';
   return (
@@ -19,13 +25,24 @@ export function AppShell({ user, children }: { user: { email: string; name: stri
       <a className="skip-link" href="#main">
         Skip to content
       </a>
-      <div className={`top-loader${busy ? ' is-active' : ''}`} role="progressbar" aria-hidden={!busy} aria-label="Loading" />
+      <div
+        className={`top-loader${busy ? ' is-active' : ''}`}
+        role="progressbar"
+        aria-hidden={!busy}
+        aria-label="Loading"
+      />
       <aside className="sidebar">
         <a className="brand" href="/connections">
           <span className="brand-mark" aria-hidden="true">
             <svg viewBox="0 0 32 32" width="28" height="28">
               <rect width="32" height="32" rx="9" fill="currentColor" />
-              <path d="M9 19.5c2.2 2 4.4 3 7 3 3.3 0 5.5-1.6 5.5-4 0-5.2-12-2.6-12-8.2 0-2.3 2.2-3.9 5.4-3.9 2.3 0 4.3.8 6 2.2" fill="none" stroke="#fff" strokeWidth="2.4" strokeLinecap="round" />
+              <path
+                d="M9 19.5c2.2 2 4.4 3 7 3 3.3 0 5.5-1.6 5.5-4 0-5.2-12-2.6-12-8.2 0-2.3 2.2-3.9 5.4-3.9 2.3 0 4.3.8 6 2.2"
+                fill="none"
+                stroke="#fff"
+                strokeWidth="2.4"
+                strokeLinecap="round"
+              />
             </svg>
           </span>
           <span className="brand-name">Spending</span>
@@ -34,7 +51,11 @@ export function AppShell({ user, children }: { user: { email: string; name: stri
           <ul className="nav-list">
             {nav.map((item) => (
               <li key={item.to}>
-                <NavLink to={item.to} className={({ isActive }) => `nav-link${isActive ? ' is-active' : ''}`} prefetch="intent">
+                <NavLink
+                  to={item.to}
+                  className={({ isActive }) => `nav-link${isActive ? ' is-active' : ''}`}
+                  prefetch="intent"
+                >
                   {item.icon}
                   <span>{item.label}</span>
                 </NavLink>

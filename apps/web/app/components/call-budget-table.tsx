@@ -5,7 +5,9 @@ type Props = { accounts: readonly AccountResult[]; attended: boolean; replay: bo
 
 function whoCounted({ attended, replay }: Pick<Props, 'attended' | 'replay'>): string {
   if (replay) return 'A replay reads the archive and makes no bank calls. ';
-  return attended ? 'You started this import, so its calls did not count. ' : 'This import ran without you, so its calls counted. ';
+  return attended
+    ? 'You started this import, so its calls did not count. '
+    : 'This import ran without you, so its calls counted. ';
 }
 
 /** Per account: the calls this import needed and used, and the bank's unattended-call budget as it stands now. */
@@ -16,8 +18,10 @@ export function CallBudgetTable({ accounts, attended, replay }: Props) {
         Bank call budget
       </h2>
       <p className="muted small">
-        Banks allow a few requests a day per account without you present (PSD2: usually 4). {whoCounted({ attended, replay })}
-        One call a day is always kept for your own refresh; background work that does not fit waits instead of failing.
+        Banks allow a few requests a day per account without you present (PSD2: usually 4).{' '}
+        {whoCounted({ attended, replay })}
+        One call a day is always kept for your own refresh; background work that does not fit waits instead of
+        failing.
       </p>
       <div className="table-wrap">
         <table className="table budget-table">
@@ -47,8 +51,16 @@ export function CallBudgetTable({ accounts, attended, replay }: Props) {
                   <th scope="row">{account.account.displayName}</th>
                   <td className="num">{callsPlanned ? formatCount(callsPlanned.needed) : '—'}</td>
                   <td className="num">{receipt ? formatCount(receipt.callsUsed) : '—'}</td>
-                  <td className="num">{budget ? `${formatCount(budget.used)} of ${budget.limit === null ? 'no limit' : formatCount(budget.limit)}` : '—'}</td>
-                  <td className="num">{budget?.left === null || budget === null ? 'no limit' : `${formatCount(budget.left)} (+${formatCount(budget.reserve)} kept for you)`}</td>
+                  <td className="num">
+                    {budget
+                      ? `${formatCount(budget.used)} of ${budget.limit === null ? 'no limit' : formatCount(budget.limit)}`
+                      : '—'}
+                  </td>
+                  <td className="num">
+                    {budget?.left === null || budget === null
+                      ? 'no limit'
+                      : `${formatCount(budget.left)} (+${formatCount(budget.reserve)} kept for you)`}
+                  </td>
                   <td>
                     {account.status === 'deferred' && account.deferredUntil
                       ? `Runs at ${formatDateTime(account.deferredUntil)}`

@@ -28,31 +28,55 @@ export function ConnectionCard({ connection, now, busyIntent, result, onAdvanced
         <div className="connection-title">
           <h2 id={`conn-${connection.id}`}>{connection.providerName}</h2>
           <p className="muted small">
-            {plural(accounts.length, 'account')} · {plural(cards.length, 'card')} · connected {formatDateTime(connection.createdAt)}
+            {plural(accounts.length, 'account')} · {plural(cards.length, 'card')} · connected{' '}
+            {formatDateTime(connection.createdAt)}
           </p>
         </div>
-        <span className={`badge ${active ? (expiringSoon ? 'badge-warning' : 'badge-success') : 'badge-danger'}`}>
+        <span
+          className={`badge ${active ? (expiringSoon ? 'badge-warning' : 'badge-success') : 'badge-danger'}`}
+        >
           <span className="badge-dot" aria-hidden="true" />
-          {active ? (expiringSoon ? 'Consent ending' : 'Connected') : connection.status === 'revoked' ? 'Revoked' : 'Needs reconnecting'}
+          {active
+            ? expiringSoon
+              ? 'Consent ending'
+              : 'Connected'
+            : connection.status === 'revoked'
+              ? 'Revoked'
+              : 'Needs reconnecting'}
         </span>
       </header>
 
       <div className="connection-actions">
         <Form method="post" className="inline-form">
           <input type="hidden" name="connectionId" value={connection.id} />
-          <button type="submit" name="intent" value="sync" className="button button-primary" disabled={!active || busyIntent !== null}>
+          <button
+            type="submit"
+            name="intent"
+            value="sync"
+            className="button button-primary"
+            disabled={!active || busyIntent !== null}
+          >
             <SyncIcon />
             {busyIntent === 'sync' ? 'Starting sync…' : 'Sync now'}
           </button>
         </Form>
-        <button type="button" className="button button-secondary" onClick={onAdvancedImport} disabled={!active}>
+        <button
+          type="button"
+          className="button button-secondary"
+          onClick={onAdvancedImport}
+          disabled={!active}
+        >
           <SlidersIcon />
           Advanced import
         </button>
         <span className="consent-line muted small">
           {active ? (
             <>
-              Consent {connection.consentDaysLeft === 0 ? 'ends today' : `ends in ${plural(connection.consentDaysLeft, 'day')}`} ({formatDateTime(connection.consentExpiresAt)})
+              Consent{' '}
+              {connection.consentDaysLeft === 0
+                ? 'ends today'
+                : `ends in ${plural(connection.consentDaysLeft, 'day')}`}{' '}
+              ({formatDateTime(connection.consentExpiresAt)})
             </>
           ) : (
             'Consent has ended: reconnect this bank to import again.'
@@ -63,18 +87,31 @@ export function ConnectionCard({ connection, now, busyIntent, result, onAdvanced
       {expiringSoon ? (
         <Notice tone="warning" title={`Consent ends in ${plural(connection.consentDaysLeft, 'day')}`}>
           <p>
-            After that, imports and schedules from {connection.providerName} stop until you renew it. Reconfirm below to extend it for another 90 days without
-            leaving this page (UK banks), or give a new consent at the bank. Your imported data stays either way.
+            After that, imports and schedules from {connection.providerName} stop until you renew it.
+            Reconfirm below to extend it for another 90 days without leaving this page (UK banks), or give a
+            new consent at the bank. Your imported data stays either way.
           </p>
           <div className="inline-actions">
             <Form method="post" className="inline-form">
               <input type="hidden" name="connectionId" value={connection.id} />
-              <button type="submit" name="intent" value="extend" className="button button-secondary button-sm" disabled={busyIntent !== null}>
+              <button
+                type="submit"
+                name="intent"
+                value="extend"
+                className="button button-secondary button-sm"
+                disabled={busyIntent !== null}
+              >
                 {busyIntent === 'extend' ? 'Extending…' : 'I still agree: extend consent'}
               </button>
             </Form>
             <Form method="post" className="inline-form">
-              <button type="submit" name="intent" value="connect" className="button button-ghost button-sm" disabled={busyIntent !== null}>
+              <button
+                type="submit"
+                name="intent"
+                value="connect"
+                className="button button-ghost button-sm"
+                disabled={busyIntent !== null}
+              >
                 Give a new consent
               </button>
             </Form>
@@ -84,8 +121,8 @@ export function ConnectionCard({ connection, now, busyIntent, result, onAdvanced
       {!active ? (
         <Notice tone="danger" title="Reconnect to keep importing">
           <p>
-            The bank no longer accepts this consent, so imports and schedules are paused. Connect it again: the same connection is renewed, your history and
-            transactions stay, and paused schedules resume.
+            The bank no longer accepts this consent, so imports and schedules are paused. Connect it again:
+            the same connection is renewed, your history and transactions stay, and paused schedules resume.
           </p>
           <Form method="post" className="inline-form">
             <button type="submit" name="intent" value="connect" className="button button-secondary button-sm">
@@ -126,7 +163,9 @@ export function ConnectionCard({ connection, now, busyIntent, result, onAdvanced
                 <td>{accountTypeLabel(account)}</td>
                 <td>{account.currency}</td>
                 <td className="mono nowrap">{maskedNumberLabel(account.maskedNumber) ?? '—'}</td>
-                <td title={account.lastSyncedAt ? formatDateTime(account.lastSyncedAt) : undefined}>{formatRelative(account.lastSyncedAt, now)}</td>
+                <td title={account.lastSyncedAt ? formatDateTime(account.lastSyncedAt) : undefined}>
+                  {formatRelative(account.lastSyncedAt, now)}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -136,7 +175,13 @@ export function ConnectionCard({ connection, now, busyIntent, result, onAdvanced
       <footer className="connection-foot">
         <Form method="post" className="inline-form">
           <input type="hidden" name="connectionId" value={connection.id} />
-          <button type="submit" name="intent" value="refresh" className="button button-ghost button-sm" disabled={!active || busyIntent !== null}>
+          <button
+            type="submit"
+            name="intent"
+            value="refresh"
+            className="button button-ghost button-sm"
+            disabled={!active || busyIntent !== null}
+          >
             {busyIntent === 'refresh' ? 'Refreshing…' : 'Refresh accounts'}
           </button>
         </Form>
@@ -144,11 +189,22 @@ export function ConnectionCard({ connection, now, busyIntent, result, onAdvanced
           method="post"
           className="inline-form"
           onSubmit={(event) => {
-            if (!window.confirm(`Remove ${connection.providerName}? Its accounts and imported transactions are deleted too.`)) event.preventDefault();
+            if (
+              !window.confirm(
+                `Remove ${connection.providerName}? Its accounts and imported transactions are deleted too.`,
+              )
+            )
+              event.preventDefault();
           }}
         >
           <input type="hidden" name="connectionId" value={connection.id} />
-          <button type="submit" name="intent" value="remove" className="button button-ghost button-danger-text button-sm" disabled={busyIntent !== null}>
+          <button
+            type="submit"
+            name="intent"
+            value="remove"
+            className="button button-ghost button-danger-text button-sm"
+            disabled={busyIntent !== null}
+          >
             Remove bank
           </button>
         </Form>

@@ -1,4 +1,15 @@
-import { Bar, BarChart, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  ComposedChart,
+  Legend,
+  Line,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
 import type { CostSummary } from '~/lib/api-types';
 import { formatCalendarDate, formatCostMicros, formatCount } from '~/lib/format';
 import { useHydrated } from '~/lib/use-hydrated';
@@ -32,13 +43,42 @@ export function CostOverTime({ days }: { days: CostSummary['days'] }) {
             <ResponsiveContainer width="100%" height="100%">
               <ComposedChart data={data} margin={{ top: 8, right: 0, bottom: 0, left: 0 }}>
                 <CartesianGrid stroke={grid} vertical={false} />
-                <XAxis dataKey="label" tick={axis} tickLine={false} axisLine={false} interval="preserveStartEnd" minTickGap={24} />
-                <YAxis yAxisId="tokens" tick={axis} tickLine={false} axisLine={false} width={48} tickFormatter={(v: number) => formatCount(v)} />
-                <YAxis yAxisId="cost" orientation="right" tick={axis} tickLine={false} axisLine={false} width={56} tickFormatter={dollarTick} />
+                <XAxis
+                  dataKey="label"
+                  tick={axis}
+                  tickLine={false}
+                  axisLine={false}
+                  interval="preserveStartEnd"
+                  minTickGap={24}
+                />
+                <YAxis
+                  yAxisId="tokens"
+                  tick={axis}
+                  tickLine={false}
+                  axisLine={false}
+                  width={48}
+                  tickFormatter={(v: number) => formatCount(v)}
+                />
+                <YAxis
+                  yAxisId="cost"
+                  orientation="right"
+                  tick={axis}
+                  tickLine={false}
+                  axisLine={false}
+                  width={56}
+                  tickFormatter={dollarTick}
+                />
                 <Tooltip formatter={tooltipValue} cursor={{ fill: 'rgba(13,122,107,0.06)' }} />
                 <Legend iconType="circle" iconSize={8} wrapperStyle={{ fontSize: 12 }} />
                 <Bar yAxisId="tokens" dataKey="Tokens" fill={blue} radius={[4, 4, 0, 0]} maxBarSize={24} />
-                <Line yAxisId="cost" dataKey="Cost" stroke={teal} strokeWidth={2} dot={false} type="monotone" />
+                <Line
+                  yAxisId="cost"
+                  dataKey="Cost"
+                  stroke={teal}
+                  strokeWidth={2}
+                  dot={false}
+                  type="monotone"
+                />
               </ComposedChart>
             </ResponsiveContainer>
           ) : null}
@@ -51,8 +91,21 @@ export function CostOverTime({ days }: { days: CostSummary['days'] }) {
             <ResponsiveContainer width="100%" height="100%">
               <BarChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
                 <CartesianGrid stroke={grid} vertical={false} />
-                <XAxis dataKey="label" tick={axis} tickLine={false} axisLine={false} interval="preserveStartEnd" minTickGap={24} />
-                <YAxis tick={axis} tickLine={false} axisLine={false} width={48} tickFormatter={(v: number) => formatCount(v)} />
+                <XAxis
+                  dataKey="label"
+                  tick={axis}
+                  tickLine={false}
+                  axisLine={false}
+                  interval="preserveStartEnd"
+                  minTickGap={24}
+                />
+                <YAxis
+                  tick={axis}
+                  tickLine={false}
+                  axisLine={false}
+                  width={48}
+                  tickFormatter={(v: number) => formatCount(v)}
+                />
                 <Tooltip formatter={tooltipValue} cursor={{ fill: 'rgba(13,122,107,0.06)' }} />
                 <Bar dataKey="Transactions" fill={teal} radius={[4, 4, 0, 0]} maxBarSize={24} />
               </BarChart>
@@ -69,7 +122,13 @@ export function CostPerJob({ jobs }: { jobs: CostSummary['jobs'] }) {
   const hydrated = useHydrated();
   const recent = [...jobs].reverse().slice(-20);
   const data = recent.map((job) => ({
-    label: new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', timeZone: 'UTC' }).format(new Date(job.createdAt)),
+    label: new Intl.DateTimeFormat('en-GB', {
+      day: 'numeric',
+      month: 'short',
+      hour: '2-digit',
+      minute: '2-digit',
+      timeZone: 'UTC',
+    }).format(new Date(job.createdAt)),
     Cost: job.costMicros / 1_000_000,
     Transactions: job.transactionCount,
   }));
@@ -82,8 +141,23 @@ export function CostPerJob({ jobs }: { jobs: CostSummary['jobs'] }) {
             <ComposedChart data={data} margin={{ top: 8, right: 0, bottom: 0, left: 0 }}>
               <CartesianGrid stroke={grid} vertical={false} />
               <XAxis dataKey="label" tick={axis} tickLine={false} axisLine={false} />
-              <YAxis yAxisId="tx" tick={axis} tickLine={false} axisLine={false} width={48} tickFormatter={(v: number) => formatCount(v)} />
-              <YAxis yAxisId="cost" orientation="right" tick={axis} tickLine={false} axisLine={false} width={56} tickFormatter={dollarTick} />
+              <YAxis
+                yAxisId="tx"
+                tick={axis}
+                tickLine={false}
+                axisLine={false}
+                width={48}
+                tickFormatter={(v: number) => formatCount(v)}
+              />
+              <YAxis
+                yAxisId="cost"
+                orientation="right"
+                tick={axis}
+                tickLine={false}
+                axisLine={false}
+                width={56}
+                tickFormatter={dollarTick}
+              />
               <Tooltip formatter={tooltipValue} cursor={{ fill: 'rgba(13,122,107,0.06)' }} />
               <Legend iconType="circle" iconSize={8} wrapperStyle={{ fontSize: 12 }} />
               <Bar yAxisId="tx" dataKey="Transactions" fill={teal} radius={[4, 4, 0, 0]} maxBarSize={40} />

@@ -11,7 +11,15 @@ const statusText: Record<EnrichmentJob['status'], { label: string; tone: string 
   capped: { label: 'Stopped at the cost cap', tone: 'warning' },
 };
 
-export function EnrichmentJobs({ jobs, autoEnrich, finished }: { jobs: readonly EnrichmentJob[]; autoEnrich: boolean; finished: boolean }) {
+export function EnrichmentJobs({
+  jobs,
+  autoEnrich,
+  finished,
+}: {
+  jobs: readonly EnrichmentJob[];
+  autoEnrich: boolean;
+  finished: boolean;
+}) {
   return (
     <section className="card section" aria-labelledby="enrichment-title">
       <h2 id="enrichment-title" className="section-title">
@@ -70,7 +78,9 @@ export function EnrichmentJobs({ jobs, autoEnrich, finished }: { jobs: readonly 
                     <td className="num">{formatCount(job.transactionCount)}</td>
                     <td className="num">
                       {formatCount(job.successes)}
-                      {job.failures > 0 ? <span className="tone-danger small"> ({formatCount(job.failures)} failed)</span> : null}
+                      {job.failures > 0 ? (
+                        <span className="tone-danger small"> ({formatCount(job.failures)} failed)</span>
+                      ) : null}
                     </td>
                     <td className="num">{formatCount(job.cacheHits)}</td>
                     <td className="num">
@@ -78,7 +88,9 @@ export function EnrichmentJobs({ jobs, autoEnrich, finished }: { jobs: readonly 
                     </td>
                     <td className="num">
                       {formatCostMicros(job.costMicros)}
-                      {job.capMicros !== null ? <div className="muted small">cap {formatCostMicros(job.capMicros)}</div> : null}
+                      {job.capMicros !== null ? (
+                        <div className="muted small">cap {formatCostMicros(job.capMicros)}</div>
+                      ) : null}
                     </td>
                   </tr>
                 );

@@ -5,11 +5,27 @@ type Props = { estimate: JobDetail['estimate']; actual: JobDetail['actual']; aut
 
 export function EstimateVsActual({ estimate, actual, autoEnrich }: Props) {
   const rows = [
-    { label: 'Accounts', estimated: formatCount(estimate.accounts), actual: actual ? formatCount(estimate.accounts) : null },
-    { label: 'Transactions fetched', estimated: `~${formatCount(estimate.transactions)}`, actual: actual ? formatCount(actual.transactions) : null },
+    {
+      label: 'Accounts',
+      estimated: formatCount(estimate.accounts),
+      actual: actual ? formatCount(estimate.accounts) : null,
+    },
+    {
+      label: 'Transactions fetched',
+      estimated: `~${formatCount(estimate.transactions)}`,
+      actual: actual ? formatCount(actual.transactions) : null,
+    },
     { label: 'New transactions', estimated: '—', actual: actual ? formatCount(actual.synced) : null },
-    { label: 'Duration', estimated: `~${formatDuration(estimate.durationMs)}`, actual: actual?.durationMs != null ? formatDuration(actual.durationMs) : actual ? '—' : null },
-    { label: 'Enrichment cost', estimated: autoEnrich ? formatCostMicros(estimate.costMicros) : 'None', actual: actual ? (autoEnrich ? formatCostMicros(actual.costMicros) : 'None') : null },
+    {
+      label: 'Duration',
+      estimated: `~${formatDuration(estimate.durationMs)}`,
+      actual: actual?.durationMs != null ? formatDuration(actual.durationMs) : actual ? '—' : null,
+    },
+    {
+      label: 'Enrichment cost',
+      estimated: autoEnrich ? formatCostMicros(estimate.costMicros) : 'None',
+      actual: actual ? (autoEnrich ? formatCostMicros(actual.costMicros) : 'None') : null,
+    },
   ];
   return (
     <section className="card section" aria-labelledby="estimate-title">

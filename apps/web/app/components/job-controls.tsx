@@ -3,16 +3,33 @@ import type { JobStatus } from '~/lib/api-types';
 import { jobControls } from '~/lib/job-labels';
 
 /** Start / pause / resume / cancel / delete as form posts to the current route's action. */
-export function JobControls({ jobId, status, size = 'sm' }: { jobId: string; status: JobStatus; size?: 'sm' | 'md' }) {
+export function JobControls({
+  jobId,
+  status,
+  size = 'sm',
+}: {
+  jobId: string;
+  status: JobStatus;
+  size?: 'sm' | 'md';
+}) {
   const navigation = useNavigation();
   const controls = jobControls(status);
-  const pending = navigation.state !== 'idle' && navigation.formData?.get('jobId') === jobId ? String(navigation.formData.get('intent')) : null;
+  const pending =
+    navigation.state !== 'idle' && navigation.formData?.get('jobId') === jobId
+      ? String(navigation.formData.get('intent'))
+      : null;
   const cls = `button button-secondary${size === 'sm' ? ' button-sm' : ''}`;
   return (
     <Form method="post" className="job-controls">
       <input type="hidden" name="jobId" value={jobId} />
       {controls.start ? (
-        <button type="submit" name="intent" value="start" className={cls.replace('button-secondary', 'button-primary')} disabled={pending !== null}>
+        <button
+          type="submit"
+          name="intent"
+          value="start"
+          className={cls.replace('button-secondary', 'button-primary')}
+          disabled={pending !== null}
+        >
           {pending === 'start' ? 'Starting…' : 'Start'}
         </button>
       ) : null}
@@ -27,7 +44,13 @@ export function JobControls({ jobId, status, size = 'sm' }: { jobId: string; sta
         </button>
       ) : null}
       {controls.cancel ? (
-        <button type="submit" name="intent" value="cancel" className={`${cls} button-danger-text`} disabled={pending !== null}>
+        <button
+          type="submit"
+          name="intent"
+          value="cancel"
+          className={`${cls} button-danger-text`}
+          disabled={pending !== null}
+        >
           {pending === 'cancel' ? 'Cancelling…' : 'Cancel'}
         </button>
       ) : null}
@@ -39,7 +62,8 @@ export function JobControls({ jobId, status, size = 'sm' }: { jobId: string; sta
           className={`${cls} button-danger-text`}
           disabled={pending !== null}
           onClick={(event) => {
-            if (!window.confirm('Delete this import from history? Its transactions are kept.')) event.preventDefault();
+            if (!window.confirm('Delete this import from history? Its transactions are kept.'))
+              event.preventDefault();
           }}
         >
           {pending === 'delete' ? 'Deleting…' : 'Delete'}

@@ -21,7 +21,8 @@ function describe(record: Record | null) {
   if (!record) return <span className="muted">no longer stored</span>;
   return (
     <>
-      <span className="nowrap">{formatCalendarDate(record.bookingDate)}</span> · {record.description} · <span className="mono nowrap">{formatMoney(record.amountMinor, record.currency)}</span>{' '}
+      <span className="nowrap">{formatCalendarDate(record.bookingDate)}</span> · {record.description} ·{' '}
+      <span className="mono nowrap">{formatMoney(record.amountMinor, record.currency)}</span>{' '}
       <span className="muted small">({record.status})</span>
     </>
   );
@@ -38,12 +39,17 @@ export function MatchDecisions({ matches }: { matches: readonly MatchDecision[] 
         Matches
       </h2>
       {matches.length === 0 ? (
-        <p className="muted">No records were merged: nothing pending booked, and no look-alikes were found.</p>
+        <p className="muted">
+          No records were merged: nothing pending booked, and no look-alikes were found.
+        </p>
       ) : (
         <>
           <p className="muted small">
-            A pending payment that books under the same bank id is merged into its booked record. Records that only look alike are never merged by us:
-            {review.length > 0 ? ` ${review.length} pair(s) wait for your decision.` : ' none wait for your decision.'}
+            A pending payment that books under the same bank id is merged into its booked record. Records that
+            only look alike are never merged by us:
+            {review.length > 0
+              ? ` ${review.length} pair(s) wait for your decision.`
+              : ' none wait for your decision.'}
           </p>
           <ul className="match-list">
             {matches.map((match) => (
@@ -68,15 +74,33 @@ export function MatchDecisions({ matches }: { matches: readonly MatchDecision[] 
                   <Form method="post" className="inline-actions">
                     <input type="hidden" name="decisionId" value={match.id} />
                     {match.state === 'merged' ? (
-                      <button type="submit" name="intent" value="undo-match" className="button button-secondary button-sm" disabled={busy === match.id}>
+                      <button
+                        type="submit"
+                        name="intent"
+                        value="undo-match"
+                        className="button button-secondary button-sm"
+                        disabled={busy === match.id}
+                      >
                         Undo merge
                       </button>
                     ) : (
                       <>
-                        <button type="submit" name="intent" value="keep-both" className="button button-secondary button-sm" disabled={busy === match.id}>
+                        <button
+                          type="submit"
+                          name="intent"
+                          value="keep-both"
+                          className="button button-secondary button-sm"
+                          disabled={busy === match.id}
+                        >
                           Keep both
                         </button>
-                        <button type="submit" name="intent" value="merge" className="button button-ghost button-sm" disabled={busy === match.id}>
+                        <button
+                          type="submit"
+                          name="intent"
+                          value="merge"
+                          className="button button-ghost button-sm"
+                          disabled={busy === match.id}
+                        >
                           Merge
                         </button>
                       </>

@@ -17,19 +17,36 @@ export function MonthlyCapForm({ month, result }: Props) {
       </h2>
       <p>
         {formatCostMicros(month.spentMicros)} spent in {month.month}
-        {month.capMicros === null ? ' · no cap set' : ` of ${formatCostMicros(month.capMicros)} · ${formatCostMicros(month.remainingMicros ?? 0)} left`}
+        {month.capMicros === null
+          ? ' · no cap set'
+          : ` of ${formatCostMicros(month.capMicros)} · ${formatCostMicros(month.remainingMicros ?? 0)} left`}
       </p>
       {reached ? (
         <Notice tone="warning" title="The cap is reached">
-          <p>Enrichment has stopped for this month. Raise the cap and the stopped enrichment resumes where it left off.</p>
+          <p>
+            Enrichment has stopped for this month. Raise the cap and the stopped enrichment resumes where it
+            left off.
+          </p>
         </Notice>
       ) : null}
       <Form method="post" className="cap-form">
         <label className="field">
           <span>Cap per month (US dollars; empty for no cap)</span>
-          <input type="text" name="cap" inputMode="decimal" defaultValue={month.capMicros === null ? '' : (month.capMicros / 1_000_000).toFixed(2)} pattern="\d+(\.\d{1,6})?" />
+          <input
+            type="text"
+            name="cap"
+            inputMode="decimal"
+            defaultValue={month.capMicros === null ? '' : (month.capMicros / 1_000_000).toFixed(2)}
+            pattern="\d+(\.\d{1,6})?"
+          />
         </label>
-        <button type="submit" name="intent" value="set-cap" className="button button-secondary" disabled={saving}>
+        <button
+          type="submit"
+          name="intent"
+          value="set-cap"
+          className="button button-secondary"
+          disabled={saving}
+        >
           {saving ? 'Saving…' : 'Save cap'}
         </button>
       </Form>

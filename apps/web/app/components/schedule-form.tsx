@@ -27,7 +27,13 @@ export function ScheduleForm({ connections, schedule, error, onCancel }: Props) 
       <div className="form-grid">
         <div className="field">
           <label htmlFor={`${prefix}-connection`}>Bank</label>
-          <select id={`${prefix}-connection`} name="connectionId" value={connectionId} onChange={(e) => setConnectionId(e.target.value)} disabled={Boolean(schedule)}>
+          <select
+            id={`${prefix}-connection`}
+            name="connectionId"
+            value={connectionId}
+            onChange={(e) => setConnectionId(e.target.value)}
+            disabled={Boolean(schedule)}
+          >
             {connections.map((c) => (
               <option key={c.id} value={c.id}>
                 {c.providerName}
@@ -42,7 +48,12 @@ export function ScheduleForm({ connections, schedule, error, onCancel }: Props) 
           <div className="segmented">
             {(Object.keys(cadenceLabels) as (keyof typeof cadenceLabels)[]).map((cadence) => (
               <label key={cadence} className="segment">
-                <input type="radio" name="cadence" value={cadence} defaultChecked={(schedule?.cadence ?? 'daily') === cadence} />
+                <input
+                  type="radio"
+                  name="cadence"
+                  value={cadence}
+                  defaultChecked={(schedule?.cadence ?? 'daily') === cadence}
+                />
                 <span>{cadenceLabels[cadence]}</span>
               </label>
             ))}
@@ -51,7 +62,15 @@ export function ScheduleForm({ connections, schedule, error, onCancel }: Props) 
 
         <div className="field">
           <label htmlFor={`${prefix}-window`}>Days back each run</label>
-          <input id={`${prefix}-window`} name="windowDays" type="number" min={1} max={730} defaultValue={schedule?.windowDays ?? 7} aria-describedby={`${prefix}-window-help`} />
+          <input
+            id={`${prefix}-window`}
+            name="windowDays"
+            type="number"
+            min={1}
+            max={730}
+            defaultValue={schedule?.windowDays ?? 7}
+            aria-describedby={`${prefix}-window-help`}
+          />
           <p id={`${prefix}-window-help`} className="muted small">
             Overlapping days are fine: nothing is imported twice.
           </p>
@@ -59,7 +78,14 @@ export function ScheduleForm({ connections, schedule, error, onCancel }: Props) 
 
         <div className="field">
           <label htmlFor={`${prefix}-batch`}>Batch size</label>
-          <input id={`${prefix}-batch`} name="batchSize" type="number" min={10} max={200} defaultValue={schedule?.batchSize ?? 50} />
+          <input
+            id={`${prefix}-batch`}
+            name="batchSize"
+            type="number"
+            min={10}
+            max={200}
+            defaultValue={schedule?.batchSize ?? 50}
+          />
           <p className="muted small">10 to 200; 50 is recommended.</p>
         </div>
       </div>
@@ -70,7 +96,12 @@ export function ScheduleForm({ connections, schedule, error, onCancel }: Props) 
         <div className="check-grid">
           {(connection?.accounts ?? []).map((account) => (
             <label key={account.id} className="checkbox-inline">
-              <input type="checkbox" name="accountIds" value={account.id} defaultChecked={schedule?.accountIds.includes(account.id) ?? false} />
+              <input
+                type="checkbox"
+                name="accountIds"
+                value={account.id}
+                defaultChecked={schedule?.accountIds.includes(account.id) ?? false}
+              />
               {account.displayName}
             </label>
           ))}

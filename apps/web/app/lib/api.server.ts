@@ -14,7 +14,13 @@ const statusByCode: Record<string, number> = {
 
 /** A tRPC error's code and its message (the API writes messages for people); null for anything else. */
 export function apiErrorOf(error: unknown): { code: string; status: number; message: string } | null {
-  if (!(error instanceof Error) || error.name !== 'TRPCError' || !('code' in error) || typeof error.code !== 'string') return null;
+  if (
+    !(error instanceof Error) ||
+    error.name !== 'TRPCError' ||
+    !('code' in error) ||
+    typeof error.code !== 'string'
+  )
+    return null;
   return { code: error.code, status: statusByCode[error.code] ?? 500, message: error.message };
 }
 
@@ -27,7 +33,11 @@ function signInUrl(request: Request): string {
  * Runs loader or action work against the in-process router. A signed-out caller is sent to sign in and comes
  * back afterwards; other API errors become status responses the route's error boundary explains.
  */
-export async function withApi<T>(request: Request, context: AppLoadContext, work: (api: ApiCaller) => Promise<T>): Promise<T> {
+export async function withApi<T>(
+  request: Request,
+  context: AppLoadContext,
+  work: (api: ApiCaller) => Promise<T>,
+): Promise<T> {
   const api = await context.createApiCaller();
   try {
     return await work(api);
@@ -40,7 +50,9 @@ export async function withApi<T>(request: Request, context: AppLoadContext, work
 }
 
 /** For actions that show a failure beside the form instead of replacing the page. */
-export async function attempt<T>(work: () => Promise<T>): Promise<{ ok: true; value: T } | { ok: false; message: string }> {
+export async function attempt<T>(
+  work: () => Promise<T>,
+): Promise<{ ok: true; value: T } | { ok: false; message: string }> {
   try {
     return { ok: true, value: await work() };
   } catch (error) {

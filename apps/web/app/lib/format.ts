@@ -20,7 +20,12 @@ export function formatCostMicros(micros: number): string {
   const dollars = micros / 1_000_000;
   // Enrichment is cheap: below a dollar, show fractions of a cent rather than rounding them to nothing.
   const maximumFractionDigits = Math.abs(dollars) < 1 ? 4 : 2;
-  return new Intl.NumberFormat(locale, { style: 'currency', currency: 'USD', minimumFractionDigits: 2, maximumFractionDigits }).format(dollars);
+  return new Intl.NumberFormat(locale, {
+    style: 'currency',
+    currency: 'USD',
+    minimumFractionDigits: 2,
+    maximumFractionDigits,
+  }).format(dollars);
 }
 
 export function formatDuration(ms: number): string {
@@ -33,8 +38,20 @@ export function formatDuration(ms: number): string {
   return `${hours} h ${minutes % 60} min`;
 }
 
-const dateTime = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'UTC' });
-const dateOnly = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+const dateTime = new Intl.DateTimeFormat(locale, {
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  timeZone: 'UTC',
+});
+const dateOnly = new Intl.DateTimeFormat(locale, {
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
 
 /** Timestamps are shown in UTC with the zone named, so the server's and the browser's text agree. */
 export function formatDateTime(value: Date | string | null | undefined): string {

@@ -23,5 +23,7 @@ export async function runJobAction(api: ApiCaller, form: FormData) {
   const call = calls[intent];
   if (!call) throw new Response('Unknown action.', { status: 400 });
   const result = await attempt(call);
-  return result.ok ? { ok: true as const, intent, jobId, message: done[intent] ?? 'Done.' } : { ok: false as const, intent, jobId, message: result.message };
+  return result.ok
+    ? { ok: true as const, intent, jobId, message: done[intent] ?? 'Done.' }
+    : { ok: false as const, intent, jobId, message: result.message };
 }

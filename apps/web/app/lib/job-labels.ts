@@ -16,7 +16,12 @@ export function isJobStatus(value: string | null): value is JobStatus {
   return jobStatuses.some((s) => s.value === value);
 }
 
-const jobTypes: Record<JobSummary['jobType'], string> = { date_range: 'Date range', incremental: 'Sync', scheduled: 'Scheduled', replay: 'Replay' };
+const jobTypes: Record<JobSummary['jobType'], string> = {
+  date_range: 'Date range',
+  incremental: 'Sync',
+  scheduled: 'Scheduled',
+  replay: 'Replay',
+};
 
 export function jobTypeLabel(type: JobSummary['jobType']): string {
   return jobTypes[type];
@@ -28,7 +33,12 @@ export function jobControls(status: JobStatus) {
     start: status === 'planned',
     pause: status === 'queued' || status === 'running' || status === 'deferred',
     resume: status === 'paused',
-    cancel: status === 'planned' || status === 'queued' || status === 'running' || status === 'paused' || status === 'deferred',
+    cancel:
+      status === 'planned' ||
+      status === 'queued' ||
+      status === 'running' ||
+      status === 'paused' ||
+      status === 'deferred',
     remove: status !== 'running' && status !== 'queued',
   };
 }

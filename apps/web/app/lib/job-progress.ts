@@ -19,7 +19,11 @@ export function progressFromDetail(detail: JobDetail): ProgressState {
       errors: p.errors,
       windowsDone: p.windowsDone,
       windowsTotal: p.windowsTotal,
-      percent: finished.has(p.status) ? 100 : p.windowsTotal > 0 ? Math.floor((100 * p.windowsDone) / p.windowsTotal) : 0,
+      percent: finished.has(p.status)
+        ? 100
+        : p.windowsTotal > 0
+          ? Math.floor((100 * p.windowsDone) / p.windowsTotal)
+          : 0,
       errorCode: p.errorCode,
       lastError: p.lastError,
       deferredUntil: p.deferredUntil ? new Date(p.deferredUntil).toISOString() : null,

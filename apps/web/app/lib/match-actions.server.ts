@@ -17,5 +17,7 @@ export async function runMatchAction(api: ApiCaller, form: FormData) {
     if (intent === 'undo-match') await api.matches.undo({ decisionId });
     else await api.matches.resolve({ decisionId, choice: intent === 'merge' ? 'merge' : 'keep_both' });
   });
-  return result.ok ? { ok: true as const, intent, message: done[intent] ?? 'Done.' } : { ok: false as const, intent, message: result.message };
+  return result.ok
+    ? { ok: true as const, intent, message: done[intent] ?? 'Done.' }
+    : { ok: false as const, intent, message: result.message };
 }

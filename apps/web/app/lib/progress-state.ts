@@ -52,6 +52,9 @@ export function applyProgressEvent(state: ProgressState, event: ProgressEvent): 
   };
 }
 
-export function progressFromEvents(events: readonly ProgressEvent[], seeds: readonly AccountSeed[] = []): ProgressState {
+export function progressFromEvents(
+  events: readonly ProgressEvent[],
+  seeds: readonly AccountSeed[] = [],
+): ProgressState {
   return events.reduce(applyProgressEvent, initialProgress(seeds));
 }

@@ -8,7 +8,10 @@ export type ProgressLinkHandlers = {
 };
 
 /** Subscribes to a job's progress; returns the unsubscribe. Injected so components can be tested without a socket. */
-export type SubscribeToProgress = (input: { jobId: string; lastEventId: string | null }, handlers: ProgressLinkHandlers) => () => void;
+export type SubscribeToProgress = (
+  input: { jobId: string; lastEventId: string | null },
+  handlers: ProgressLinkHandlers,
+) => () => void;
 
 export const subscribeOverWebSocket: SubscribeToProgress = (input, handlers) => {
   const subscription = getApiClient().importStatus.subscribe(

@@ -4,10 +4,18 @@ import { z } from 'zod';
 export const ScheduleFormSchema = z.object({
   connectionId: z.string().min(1, 'Choose a bank.'),
   cadence: z.enum(['daily', 'weekly', 'monthly'], { error: 'Choose how often it runs.' }),
-  windowDays: z.coerce.number({ error: 'Enter a number of days.' }).int('Use whole days.').min(1, 'Import at least 1 day.').max(730, 'Banks keep at most 730 days.'),
+  windowDays: z.coerce
+    .number({ error: 'Enter a number of days.' })
+    .int('Use whole days.')
+    .min(1, 'Import at least 1 day.')
+    .max(730, 'Banks keep at most 730 days.'),
   accountIds: z.array(z.string().min(1)),
   autoEnrich: z.boolean(),
-  batchSize: z.coerce.number().int().min(10, 'The batch size must be 10 to 200.').max(200, 'The batch size must be 10 to 200.'),
+  batchSize: z.coerce
+    .number()
+    .int()
+    .min(10, 'The batch size must be 10 to 200.')
+    .max(200, 'The batch size must be 10 to 200.'),
 });
 export type ScheduleForm = z.infer<typeof ScheduleFormSchema>;
 

@@ -1,5 +1,17 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Form, useActionData, useLoaderData, useNavigation, useRevalidator, useSearchParams } from '@remix-run/react';
+import {
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from '@remix-run/node';
+import {
+  Form,
+  useActionData,
+  useLoaderData,
+  useNavigation,
+  useRevalidator,
+  useSearchParams,
+} from '@remix-run/react';
 import { useCallback, useState } from 'react';
 import { ConnectionCard } from '~/components/connection-card';
 import { RouteError } from '~/components/route-error';
@@ -16,7 +28,12 @@ export const meta: MetaFunction = () => [{ title: 'Banks · Spending' }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { today, maxHistoryDays } = importerCalendar(context);
-  return withApi(request, context, async (api) => ({ connections: await api.connections.list(), today, maxHistoryDays, now: new Date() }));
+  return withApi(request, context, async (api) => ({
+    connections: await api.connections.list(),
+    today,
+    maxHistoryDays,
+    now: new Date(),
+  }));
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -32,7 +49,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
       case 'sync': {
         const result = await attempt(async () => {
           // incremental: from each account's last sync (less a few days' overlap) to today
-          const plan = await api.importPlan({ connectionId, jobType: 'incremental', autoEnrich: true, batchSize: 50 });
+          const plan = await api.importPlan({
+            connectionId,
+            jobType: 'incremental',
+            autoEnrich: true,
+            batchSize: 50,
+          });
           await api.importStart({ jobId: plan.jobId });
           return plan.jobId;
         });
@@ -42,18 +64,30 @@ export async function action({ request, context }: ActionFunctionArgs) {
       case 'extend': {
         const result = await attempt(() => api.connections.extendConsent({ connectionId }));
         return result.ok
-          ? { intent, connectionId, ok: true as const, message: `Consent for ${result.value.providerName} extended: ${result.value.consentDaysLeft} days left.` }
+          ? {
+              intent,
+              connectionId,
+              ok: true as const,
+              message: `Consent for ${result.value.providerName} extended: ${result.value.consentDaysLeft} days left.`,
+            }
           : { intent, connectionId, ok: false as const, message: result.message };
       }
       case 'refresh': {
         const result = await attempt(() => api.connections.refreshAccounts({ connectionId }));
         return result.ok
-          ? { intent, connectionId, ok: true as const, message: `Accounts and cards of ${result.value.providerName} are up to date.` }
+          ? {
+              intent,
+              connectionId,
+              ok: true as const,
+              message: `Accounts and cards of ${result.value.providerName} are up to date.`,
+            }
           : { intent, connectionId, ok: false as const, message: result.message };
       }
       case 'remove': {
         const result = await attempt(() => api.connections.remove({ connectionId }));
-        return result.ok ? { intent, connectionId: null, ok: true as const, message: 'The bank was removed.' } : { intent, connectionId, ok: false as const, message: result.message };
+        return result.ok
+          ? { intent, connectionId: null, ok: true as const, message: 'The bank was removed.' }
+          : { intent, connectionId, ok: false as const, message: result.message };
       }
       default:
         throw new Response('Unknown action.', { status: 400 });
@@ -75,7 +109,13 @@ export default function Connections() {
 
   const connectButton = (
     <Form method="post">
-      <button type="submit" name="intent" value="connect" className="button button-primary" disabled={connecting}>
+      <button
+        type="submit"
+        name="intent"
+        value="connect"
+        className="button button-primary"
+        disabled={connecting}
+      >
         <PlusIcon />
         {connecting ? 'Opening your bank…' : 'Connect a bank'}
       </button>
@@ -84,7 +124,11 @@ export default function Connections() {
 
   return (
     <div className="page">
-      <PageHeader title="Banks" description="Your connected banks with their accounts and cards. Sync to bring in the latest transactions." actions={connections.length > 0 ? connectButton : null} />
+      <PageHeader
+        title="Banks"
+        description="Your connected banks with their accounts and cards. Sync to bring in the latest transactions."
+        actions={connections.length > 0 ? connectButton : null}
+      />
 
       {params.get('connected') ? (
         <Notice tone="success" role="status" title="Bank connected">
@@ -104,7 +148,10 @@ export default function Connections() {
 
       {connections.length === 0 ? (
         <EmptyState title="Connect your first bank" action={connectButton}>
-          <p>You will be sent to your bank to allow read-only access to your accounts, cards and transactions, then brought back here.</p>
+          <p>
+            You will be sent to your bank to allow read-only access to your accounts, cards and transactions,
+            then brought back here.
+          </p>
         </EmptyState>
       ) : (
         <div className="stack-lg">
@@ -113,7 +160,11 @@ export default function Connections() {
               key={connection.id}
               connection={connection}
               now={now}
-              busyIntent={navigation.formData?.get('connectionId') === connection.id ? String(navigation.formData.get('intent')) : null}
+              busyIntent={
+                navigation.formData?.get('connectionId') === connection.id
+                  ? String(navigation.formData.get('intent'))
+                  : null
+              }
               result={result && result.connectionId === connection.id ? result : null}
               onAdvancedImport={() => setWizardFor(connection.id)}
             />

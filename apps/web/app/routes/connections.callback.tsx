@@ -1,18 +1,32 @@
-import { redirect, type ActionFunctionArgs, type AppLoadContext, type LoaderFunctionArgs } from '@remix-run/node';
+import {
+  redirect,
+  type ActionFunctionArgs,
+  type AppLoadContext,
+  type LoaderFunctionArgs,
+} from '@remix-run/node';
 import { RouteError } from '~/components/route-error';
 import { attempt, withApi } from '~/lib/api.server';
 
 const bankErrors: Record<string, string> = {
-  access_denied: 'You chose not to share your accounts. Nothing was connected; you can try again at any time.',
+  access_denied:
+    'You chose not to share your accounts. Nothing was connected; you can try again at any time.',
 };
 
 /** The bank sends people back here with `code` and `state` (a redirect, or a form_post). */
-async function complete(request: Request, context: AppLoadContext, fields: { code: string | null; state: string | null; error: string | null }) {
+async function complete(
+  request: Request,
+  context: AppLoadContext,
+  fields: { code: string | null; state: string | null; error: string | null },
+) {
   if (fields.error) {
-    const message = bankErrors[fields.error] ?? `The bank did not connect (${fields.error}). Please try again.`;
+    const message =
+      bankErrors[fields.error] ?? `The bank did not connect (${fields.error}). Please try again.`;
     return redirect(`/connections?${new URLSearchParams({ error: message })}`);
   }
-  if (!fields.code || !fields.state) return redirect(`/connections?${new URLSearchParams({ error: 'The bank sent us back without a code. Please connect again.' })}`);
+  if (!fields.code || !fields.state)
+    return redirect(
+      `/connections?${new URLSearchParams({ error: 'The bank sent us back without a code. Please connect again.' })}`,
+    );
   const { code, state } = fields;
   return withApi(request, context, async (api) => {
     const result = await attempt(() => api.connections.completeOAuth({ code, state }));
@@ -23,7 +37,11 @@ async function complete(request: Request, context: AppLoadContext, fields: { cod
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const params = new URL(request.url).searchParams;
-  return complete(request, context, { code: params.get('code'), state: params.get('state'), error: params.get('error') });
+  return complete(request, context, {
+    code: params.get('code'),
+    state: params.get('state'),
+    error: params.get('error'),
+  });
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {

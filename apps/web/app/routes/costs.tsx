@@ -23,7 +23,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 function capFrom(text: string): number | null {
   const trimmed = text.trim();
   if (trimmed === '') return null;
-  if (!/^\d+(\.\d{1,6})?$/.test(trimmed)) throw new Response('The cap is an amount in dollars, like 2.50.', { status: 400 });
+  if (!/^\d+(\.\d{1,6})?$/.test(trimmed))
+    throw new Response('The cap is an amount in dollars, like 2.50.', { status: 400 });
   return Math.round(Number(trimmed) * 1_000_000);
 }
 
@@ -36,7 +37,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
     if (!result.ok) return { ok: false as const, message: result.message };
     const resumed = result.value.resumedImports;
     const saved = capMicros === null ? 'The monthly cap was removed.' : 'The monthly cap was saved.';
-    return { ok: true as const, message: resumed > 0 ? `${saved} Enrichment resumed for ${resumed} import(s).` : saved };
+    return {
+      ok: true as const,
+      message: resumed > 0 ? `${saved} Enrichment resumed for ${resumed} import(s).` : saved,
+    };
   });
 }
 
@@ -52,7 +56,12 @@ export default function Costs() {
         actions={
           <nav className="segmented-links" aria-label="Period">
             {periods.map((p) => (
-              <Link key={p} to={`?days=${p}`} className={p === days ? 'is-active' : undefined} aria-current={p === days ? 'page' : undefined}>
+              <Link
+                key={p}
+                to={`?days=${p}`}
+                className={p === days ? 'is-active' : undefined}
+                aria-current={p === days ? 'page' : undefined}
+              >
                 {p === 365 ? '1 year' : `${p} days`}
               </Link>
             ))}
@@ -84,14 +93,27 @@ export default function Costs() {
       <MonthlyCapForm month={summary.month} result={result ?? null} />
 
       {summary.jobs.length === 0 ? (
-        <EmptyState title={`No enrichment in the last ${days} days`} action={<Link className="button button-secondary" to="/connections">Run an import</Link>}>
-          <p>Imports with auto-enrichment on categorise their new transactions; their tokens and cost show up here.</p>
+        <EmptyState
+          title={`No enrichment in the last ${days} days`}
+          action={
+            <Link className="button button-secondary" to="/connections">
+              Run an import
+            </Link>
+          }
+        >
+          <p>
+            Imports with auto-enrichment on categorise their new transactions; their tokens and cost show up
+            here.
+          </p>
         </EmptyState>
       ) : (
         <>
           {total.costMicros === 0 && total.tokensIn + total.tokensOut === 0 ? (
             <Notice tone="info">
-              <p>No tokens were used in this period: the categorisation rules and the cache handled every transaction for free.</p>
+              <p>
+                No tokens were used in this period: the categorisation rules and the cache handled every
+                transaction for free.
+              </p>
             </Notice>
           ) : null}
           <section className="card section">
@@ -135,7 +157,13 @@ export default function Costs() {
                         {formatCount(job.tokensIn)} / {formatCount(job.tokensOut)}
                       </td>
                       <td className="num">{formatCostMicros(job.costMicros)}</td>
-                      <td>{job.importJobId ? <Link to={`/imports/${job.importJobId}`}>View import</Link> : <span className="muted">—</span>}</td>
+                      <td>
+                        {job.importJobId ? (
+                          <Link to={`/imports/${job.importJobId}`}>View import</Link>
+                        ) : (
+                          <span className="muted">—</span>
+                        )}
+                      </td>
                     </tr>
                   ))}
                 </tbody>

@@ -1,4 +1,9 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import {
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useRevalidator, useSearchParams } from '@remix-run/react';
 import { useCallback } from 'react';
 import { AccountReceiptCard } from '~/components/account-receipt-card';
@@ -59,13 +64,15 @@ export default function ImportJob() {
   return (
     <div className="page">
       <p className="breadcrumb">
-        <Link to="/imports">Import history</Link> <span aria-hidden="true">/</span> <span>{job.connection.providerName}</span>
+        <Link to="/imports">Import history</Link> <span aria-hidden="true">/</span>{' '}
+        <span>{job.connection.providerName}</span>
       </p>
       <PageHeader
         title={`${jobTypeLabel(job.jobType)} import · ${job.connection.providerName}`}
         description={
           <>
-            {formatDateRange(job.fromDate, job.toDate)} · {plural(job.accountsTotal, 'account')} · batch size {job.batchSize} · auto-enrichment {job.autoEnrich ? 'on' : 'off'}
+            {formatDateRange(job.fromDate, job.toDate)} · {plural(job.accountsTotal, 'account')} · batch size{' '}
+            {job.batchSize} · auto-enrichment {job.autoEnrich ? 'on' : 'off'}
             <br />
             Planned {formatDateTime(job.createdAt)}
             {job.startedAt ? ` · started ${formatDateTime(job.startedAt)}` : ''}
@@ -93,22 +100,26 @@ export default function ImportJob() {
       {job.status === 'deferred' && job.deferredUntil ? (
         <Notice tone="warning" role="status" title="Waiting for the bank’s daily limit">
           <p>
-            Some accounts would go over the bank’s limit on background requests today, so they wait instead of failing. They continue from where they stopped at{' '}
-            {formatDateTime(job.deferredUntil)}.
+            Some accounts would go over the bank’s limit on background requests today, so they wait instead of
+            failing. They continue from where they stopped at {formatDateTime(job.deferredUntil)}.
           </p>
         </Notice>
       ) : null}
       {job.replayOfJobId ? (
         <Notice tone="info">
           <p>
-            A replay of <Link to={`/imports/${job.replayOfJobId}`}>an earlier import</Link>: de-duplication ran again over the bank’s responses it kept, with no bank
-            calls.
+            A replay of <Link to={`/imports/${job.replayOfJobId}`}>an earlier import</Link>: de-duplication
+            ran again over the bank’s responses it kept, with no bank calls.
           </p>
         </Notice>
       ) : null}
       {job.requestedAction && isLive ? (
         <Notice tone="info" role="status">
-          <p>{job.requestedAction === 'pause' ? 'Pausing at the next checkpoint…' : 'Cancelling at the next checkpoint…'}</p>
+          <p>
+            {job.requestedAction === 'pause'
+              ? 'Pausing at the next checkpoint…'
+              : 'Cancelling at the next checkpoint…'}
+          </p>
         </Notice>
       ) : null}
 
@@ -117,7 +128,13 @@ export default function ImportJob() {
           Progress
         </h2>
         {isLive ? (
-          <LiveImportProgress key={`${job.id}-${job.status}`} jobId={job.id} initial={progressFromDetail(detail)} autoEnrich={job.autoEnrich} onFinished={refresh} />
+          <LiveImportProgress
+            key={`${job.id}-${job.status}`}
+            jobId={job.id}
+            initial={progressFromDetail(detail)}
+            autoEnrich={job.autoEnrich}
+            onFinished={refresh}
+          />
         ) : (
           <ImportProgressView state={progressFromDetail(detail)} autoEnrich={job.autoEnrich} link="closed" />
         )}
@@ -156,11 +173,17 @@ export default function ImportJob() {
           <button type="submit" name="intent" value="replay" className="button button-secondary">
             Replay from the archive
           </button>
-          <span className="muted small">Runs de-duplication again over the bank’s responses this import kept, without asking the bank.</span>
+          <span className="muted small">
+            Runs de-duplication again over the bank’s responses this import kept, without asking the bank.
+          </span>
         </Form>
       ) : null}
 
-      <EnrichmentJobs jobs={detail.enrichmentJobs} autoEnrich={job.autoEnrich} finished={job.finishedAt !== null} />
+      <EnrichmentJobs
+        jobs={detail.enrichmentJobs}
+        autoEnrich={job.autoEnrich}
+        finished={job.finishedAt !== null}
+      />
     </div>
   );
 }

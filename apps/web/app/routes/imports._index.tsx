@@ -27,7 +27,9 @@ export default function ImportHistory() {
   const navigation = useNavigation();
   const submit = useSubmit();
   const loading = navigation.state === 'loading' && navigation.location.pathname === '/imports';
-  const olderHref = page.nextCursor ? `?${new URLSearchParams({ ...(status ? { status } : {}), cursor: page.nextCursor })}` : null;
+  const olderHref = page.nextCursor
+    ? `?${new URLSearchParams({ ...(status ? { status } : {}), cursor: page.nextCursor })}`
+    : null;
 
   return (
     <div className="page">
@@ -61,7 +63,11 @@ export default function ImportHistory() {
             </Link>
           }
         >
-          <p>{status ? 'Try another status, or clear the filter.' : 'Connect a bank and run Sync now or an Advanced import: each run is listed here.'}</p>
+          <p>
+            {status
+              ? 'Try another status, or clear the filter.'
+              : 'Connect a bank and run Sync now or an Advanced import: each run is listed here.'}
+          </p>
         </EmptyState>
       ) : (
         <div className={`card table-card${loading ? ' is-loading' : ''}`} aria-busy={loading}>
@@ -96,7 +102,9 @@ export default function ImportHistory() {
                     <td>{formatDateRange(job.fromDate, job.toDate)}</td>
                     <td>
                       {formatCount(job.accountsCompleted)} of {formatCount(job.accountsTotal)}
-                      {job.accountsFailed > 0 ? <div className="tone-danger small">{formatCount(job.accountsFailed)} failed</div> : null}
+                      {job.accountsFailed > 0 ? (
+                        <div className="tone-danger small">{formatCount(job.accountsFailed)} failed</div>
+                      ) : null}
                     </td>
                     <td className="num">{formatCount(job.totalSynced)}</td>
                     <td className="num">{formatCount(job.totalDuplicates)}</td>

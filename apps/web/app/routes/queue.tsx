@@ -61,7 +61,10 @@ export default function Queue() {
 
   return (
     <div className="page">
-      <PageHeader title="Queue" description="Imports waiting, running or paused. Pause keeps everything imported so far; resume continues from the last checkpoint." />
+      <PageHeader
+        title="Queue"
+        description="Imports waiting, running or paused. Pause keeps everything imported so far; resume continues from the last checkpoint."
+      />
       {result ? (
         <Notice tone={result.ok ? 'success' : 'danger'} role={result.ok ? 'status' : 'alert'}>
           <p>{result.message}</p>
@@ -69,14 +72,23 @@ export default function Queue() {
       ) : null}
 
       {nothing ? (
-        <EmptyState title="Nothing in the queue" action={<Link className="button button-secondary" to="/connections">Start an import</Link>}>
+        <EmptyState
+          title="Nothing in the queue"
+          action={
+            <Link className="button button-secondary" to="/connections">
+              Start an import
+            </Link>
+          }
+        >
           <p>Imports appear here while they wait or run. Scheduled imports join the queue at their time.</p>
         </EmptyState>
       ) : (
         <div className="stack-lg">
           <QueueSection title="Running" jobs={running} empty="Nothing is running right now." />
           <QueueSection title="Queued" jobs={queued} empty="No imports are waiting." />
-          {deferred.length > 0 ? <QueueSection title="Waiting for the bank’s daily limit" jobs={deferred} empty="" /> : null}
+          {deferred.length > 0 ? (
+            <QueueSection title="Waiting for the bank’s daily limit" jobs={deferred} empty="" />
+          ) : null}
           <QueueSection title="Paused" jobs={paused} empty="No paused imports." />
         </div>
       )}
@@ -115,10 +127,17 @@ function JobList({ jobs }: { jobs: JobSummary[] }) {
               {job.connection.providerName} · {formatDateRange(job.fromDate, job.toDate)}
             </Link>
             <span className="muted small">
-              {jobTypeLabel(job.jobType)} · {formatCount(job.accountsCompleted)} of {formatCount(job.accountsTotal)} accounts
+              {jobTypeLabel(job.jobType)} · {formatCount(job.accountsCompleted)} of{' '}
+              {formatCount(job.accountsTotal)} accounts
               {job.finishedAt ? ` · ${formatCount(job.totalSynced)} new` : ''}
-              {job.finishedAt ? ` · finished ${formatDateTime(job.finishedAt)}` : job.startedAt ? ` · started ${formatDateTime(job.startedAt)}` : ` · queued ${formatDateTime(job.queuedAt ?? job.createdAt)}`}
-              {job.status === 'queued' || job.status === 'running' ? ` · estimated ${formatDuration(job.estimatedDurationMs)}` : ''}
+              {job.finishedAt
+                ? ` · finished ${formatDateTime(job.finishedAt)}`
+                : job.startedAt
+                  ? ` · started ${formatDateTime(job.startedAt)}`
+                  : ` · queued ${formatDateTime(job.queuedAt ?? job.createdAt)}`}
+              {job.status === 'queued' || job.status === 'running'
+                ? ` · estimated ${formatDuration(job.estimatedDurationMs)}`
+                : ''}
             </span>
           </div>
           <StatusBadge status={job.status} />

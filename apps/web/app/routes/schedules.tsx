@@ -28,23 +28,45 @@ export async function action({ request, context }: ActionFunctionArgs) {
   return withApi(request, context, async (api) => {
     if (intent === 'create' || intent === 'update') {
       const parsed = readScheduleForm(form);
-      if (!parsed.success) return { intent, scheduleId, ok: false as const, message: parsed.error.issues[0]?.message ?? 'Check the form.' };
+      if (!parsed.success)
+        return {
+          intent,
+          scheduleId,
+          ok: false as const,
+          message: parsed.error.issues[0]?.message ?? 'Check the form.',
+        };
       const { connectionId, ...fields } = parsed.data;
-      const result = await attempt(() => (intent === 'create' ? api.schedules.create({ connectionId, ...fields }) : api.schedules.update({ scheduleId, ...fields })));
+      const result = await attempt(() =>
+        intent === 'create'
+          ? api.schedules.create({ connectionId, ...fields })
+          : api.schedules.update({ scheduleId, ...fields }),
+      );
       return result.ok
-        ? { intent, scheduleId: result.value.id, ok: true as const, message: intent === 'create' ? 'Schedule created.' : 'Schedule saved.' }
+        ? {
+            intent,
+            scheduleId: result.value.id,
+            ok: true as const,
+            message: intent === 'create' ? 'Schedule created.' : 'Schedule saved.',
+          }
         : { intent, scheduleId, ok: false as const, message: result.message };
     }
     if (intent === 'toggle') {
       const enabled = form.get('enabled') === 'true';
       const result = await attempt(() => api.schedules.update({ scheduleId, enabled }));
       return result.ok
-        ? { intent, scheduleId, ok: true as const, message: enabled ? 'Schedule switched on.' : 'Schedule paused.' }
+        ? {
+            intent,
+            scheduleId,
+            ok: true as const,
+            message: enabled ? 'Schedule switched on.' : 'Schedule paused.',
+          }
         : { intent, scheduleId, ok: false as const, message: result.message };
     }
     if (intent === 'remove') {
       const result = await attempt(() => api.schedules.remove({ scheduleId }));
-      return result.ok ? { intent, scheduleId, ok: true as const, message: 'Schedule deleted.' } : { intent, scheduleId, ok: false as const, message: result.message };
+      return result.ok
+        ? { intent, scheduleId, ok: true as const, message: 'Schedule deleted.' }
+        : { intent, scheduleId, ok: false as const, message: result.message };
     }
     throw new Response('Unknown action.', { status: 400 });
   });
@@ -69,7 +91,10 @@ export default function Schedules() {
     }
   }, [result, navigation.state, editing, setParams]);
 
-  const formError = (intent: string, id?: string) => (result && !result.ok && result.intent === intent && (!id || result.scheduleId === id) ? result.message : null);
+  const formError = (intent: string, id?: string) =>
+    result && !result.ok && result.intent === intent && (!id || result.scheduleId === id)
+      ? result.message
+      : null;
 
   return (
     <div className="page">
@@ -96,12 +121,23 @@ export default function Schedules() {
           <h2 id="new-schedule-title" className="section-title">
             New schedule
           </h2>
-          <ScheduleForm connections={connections} error={formError('create')} onCancel={() => setCreating(false)} />
+          <ScheduleForm
+            connections={connections}
+            error={formError('create')}
+            onCancel={() => setCreating(false)}
+          />
         </section>
       ) : null}
 
       {connections.length === 0 ? (
-        <EmptyState title="Connect a bank first" action={<Link className="button button-primary" to="/connections">Connect a bank</Link>}>
+        <EmptyState
+          title="Connect a bank first"
+          action={
+            <Link className="button button-primary" to="/connections">
+              Connect a bank
+            </Link>
+          }
+        >
           <p>Schedules import from a connected bank on a daily, weekly or monthly rhythm.</p>
         </EmptyState>
       ) : schedules.length === 0 && !creating ? (
@@ -122,7 +158,12 @@ export default function Schedules() {
               {editing === schedule.id ? (
                 <>
                   <h2 className="section-title">Edit schedule · {schedule.connection.providerName}</h2>
-                  <ScheduleForm connections={connections} schedule={schedule} error={formError('update', schedule.id)} onCancel={() => setParams({}, { replace: true })} />
+                  <ScheduleForm
+                    connections={connections}
+                    schedule={schedule}
+                    error={formError('update', schedule.id)}
+                    onCancel={() => setParams({}, { replace: true })}
+                  />
                 </>
               ) : (
                 <div className="schedule-row">
@@ -131,16 +172,23 @@ export default function Schedules() {
                       {cadenceLabels[schedule.cadence]} · {schedule.connection.providerName}
                     </h2>
                     <p className="muted small">
-                      Last {plural(schedule.windowDays, 'day')} · {schedule.accountIds.length === 0 ? 'every account' : plural(schedule.accountIds.length, 'account')} · batch {schedule.batchSize} · enrichment{' '}
-                      {schedule.autoEnrich ? 'on' : 'off'}
+                      Last {plural(schedule.windowDays, 'day')} ·{' '}
+                      {schedule.accountIds.length === 0
+                        ? 'every account'
+                        : plural(schedule.accountIds.length, 'account')}{' '}
+                      · batch {schedule.batchSize} · enrichment {schedule.autoEnrich ? 'on' : 'off'}
                     </p>
                     <p className="small">
                       {schedule.enabled ? (
                         <>Next run {formatDateTime(schedule.nextRunAt)}</>
                       ) : (
-                        <span className="tone-warning">Paused{schedule.pausedReason ? `: ${schedule.pausedReason}` : ''}</span>
+                        <span className="tone-warning">
+                          Paused{schedule.pausedReason ? `: ${schedule.pausedReason}` : ''}
+                        </span>
                       )}
-                      {schedule.lastRunAt ? <span className="muted"> · last run {formatDateTime(schedule.lastRunAt)}</span> : null}
+                      {schedule.lastRunAt ? (
+                        <span className="muted"> · last run {formatDateTime(schedule.lastRunAt)}</span>
+                      ) : null}
                       {schedule.lastJobId ? (
                         <>
                           {' '}
@@ -153,7 +201,12 @@ export default function Schedules() {
                     <Form method="post" className="inline-form">
                       <input type="hidden" name="scheduleId" value={schedule.id} />
                       <input type="hidden" name="enabled" value={schedule.enabled ? 'false' : 'true'} />
-                      <button type="submit" name="intent" value="toggle" className="button button-secondary button-sm">
+                      <button
+                        type="submit"
+                        name="intent"
+                        value="toggle"
+                        className="button button-secondary button-sm"
+                      >
                         {schedule.enabled ? 'Pause' : 'Switch on'}
                       </button>
                     </Form>
@@ -164,11 +217,17 @@ export default function Schedules() {
                       method="post"
                       className="inline-form"
                       onSubmit={(event) => {
-                        if (!window.confirm('Delete this schedule? Imports it already ran stay in history.')) event.preventDefault();
+                        if (!window.confirm('Delete this schedule? Imports it already ran stay in history.'))
+                          event.preventDefault();
                       }}
                     >
                       <input type="hidden" name="scheduleId" value={schedule.id} />
-                      <button type="submit" name="intent" value="remove" className="button button-ghost button-danger-text button-sm">
+                      <button
+                        type="submit"
+                        name="intent"
+                        value="remove"
+                        className="button button-ghost button-danger-text button-sm"
+                      >
                         Delete
                       </button>
                     </Form>

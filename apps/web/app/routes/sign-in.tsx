@@ -1,4 +1,9 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import {
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from '@remix-run/node';
 import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react';
 import { RouteError } from '~/components/route-error';
 import { Notice } from '~/components/ui/notice';
@@ -47,7 +52,13 @@ export default function SignIn() {
           <span className="brand-mark" aria-hidden="true">
             <svg viewBox="0 0 32 32" width="36" height="36">
               <rect width="32" height="32" rx="9" fill="currentColor" />
-              <path d="M9 19.5c2.2 2 4.4 3 7 3 3.3 0 5.5-1.6 5.5-4 0-5.2-12-2.6-12-8.2 0-2.3 2.2-3.9 5.4-3.9 2.3 0 4.3.8 6 2.2" fill="none" stroke="#fff" strokeWidth="2.4" strokeLinecap="round" />
+              <path
+                d="M9 19.5c2.2 2 4.4 3 7 3 3.3 0 5.5-1.6 5.5-4 0-5.2-12-2.6-12-8.2 0-2.3 2.2-3.9 5.4-3.9 2.3 0 4.3.8 6 2.2"
+                fill="none"
+                stroke="#fff"
+                strokeWidth="2.4"
+                strokeLinecap="round"
+              />
             </svg>
           </span>
           <h1>Welcome back</h1>
@@ -57,7 +68,15 @@ export default function SignIn() {
           <input type="hidden" name="next" value={params.get('next') ?? '/connections'} />
           <div className="field">
             <label htmlFor="email">Email</label>
-            <input id="email" name="email" type="email" autoComplete="email" required defaultValue={result?.email ?? ''} autoFocus />
+            <input
+              id="email"
+              name="email"
+              type="email"
+              autoComplete="email"
+              required
+              defaultValue={result?.email ?? ''}
+              autoFocus
+            />
           </div>
           <div className="field">
             <label htmlFor="password">Password</label>
@@ -74,7 +93,8 @@ export default function SignIn() {
         </Form>
         {demoUser ? (
           <p className="auth-hint muted small">
-            Trying it out? Sign in as <code>{demoUser.email}</code> with the password <code>{demoUser.password}</code>.
+            Trying it out? Sign in as <code>{demoUser.email}</code> with the password{' '}
+            <code>{demoUser.password}</code>.
           </p>
         ) : null}
       </div>

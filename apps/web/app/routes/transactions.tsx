@@ -17,10 +17,20 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const from = params.get('from') ?? '';
   const to = params.get('to') ?? '';
   const cursor = params.get('cursor');
-  const filters = { accountId: accountId ?? '', from: isCalendarDate(from) ? from : '', to: isCalendarDate(to) ? to : '' };
+  const filters = {
+    accountId: accountId ?? '',
+    from: isCalendarDate(from) ? from : '',
+    to: isCalendarDate(to) ? to : '',
+  };
   return withApi(request, context, async (api) => {
     const [page, connections] = await Promise.all([
-      api.transactions.list({ accountId, from: filters.from || undefined, to: filters.to || undefined, cursor, limit: 50 }),
+      api.transactions.list({
+        accountId,
+        from: filters.from || undefined,
+        to: filters.to || undefined,
+        cursor,
+        limit: 50,
+      }),
       api.connections.list(),
     ]);
     return { page, connections, filters, paged: cursor !== null };
@@ -32,14 +42,21 @@ export default function Transactions() {
   const navigation = useNavigation();
   const loading = navigation.state === 'loading' && navigation.location.pathname === '/transactions';
   const filterParams = Object.fromEntries(
-    Object.entries({ account: filters.accountId, from: filters.from, to: filters.to }).filter(([, value]) => value !== ''),
+    Object.entries({ account: filters.accountId, from: filters.from, to: filters.to }).filter(
+      ([, value]) => value !== '',
+    ),
   );
   const filtered = Object.keys(filterParams).length > 0;
-  const olderHref = page.nextCursor ? `?${new URLSearchParams({ ...filterParams, cursor: page.nextCursor })}` : null;
+  const olderHref = page.nextCursor
+    ? `?${new URLSearchParams({ ...filterParams, cursor: page.nextCursor })}`
+    : null;
 
   return (
     <div className="page">
-      <PageHeader title="Transactions" description="Everything imported from your banks, newest first. Dates are the bank’s own calendar dates." />
+      <PageHeader
+        title="Transactions"
+        description="Everything imported from your banks, newest first. Dates are the bank’s own calendar dates."
+      />
 
       <Form method="get" className="card filter-bar" aria-label="Filter transactions">
         <div className="field">
@@ -87,7 +104,11 @@ export default function Transactions() {
             </Link>
           }
         >
-          <p>{filtered ? 'Try a wider date range or another account.' : 'Once an import finishes, its transactions are listed here.'}</p>
+          <p>
+            {filtered
+              ? 'Try a wider date range or another account.'
+              : 'Once an import finishes, its transactions are listed here.'}
+          </p>
         </EmptyState>
       ) : (
         <div className={`card table-card${loading ? ' is-loading' : ''}`} aria-busy={loading}>
@@ -116,13 +137,21 @@ export default function Transactions() {
                     <td className="description">{tx.description}</td>
                     <td>{tx.merchantName ?? <span className="muted">—</span>}</td>
                     <td>
-                      <span className="category-chip">{categoryLabel(tx.category ?? tx.providerCategory)}</span>
+                      <span className="category-chip">
+                        {categoryLabel(tx.category ?? tx.providerCategory)}
+                      </span>
                     </td>
                     <td className="muted small nowrap">{tx.account.displayName}</td>
                     <td>
-                      <span className={`badge ${tx.status === 'pending' ? 'badge-warning' : 'badge-neutral'}`}>{tx.status === 'pending' ? 'Pending' : 'Booked'}</span>
+                      <span
+                        className={`badge ${tx.status === 'pending' ? 'badge-warning' : 'badge-neutral'}`}
+                      >
+                        {tx.status === 'pending' ? 'Pending' : 'Booked'}
+                      </span>
                     </td>
-                    <td className={`num amount ${tx.amountMinor < 0 ? 'amount-out' : 'amount-in'}`}>{formatMoney(tx.amountMinor, tx.currency)}</td>
+                    <td className={`num amount ${tx.amountMinor < 0 ? 'amount-out' : 'amount-in'}`}>
+                      {formatMoney(tx.amountMinor, tx.currency)}
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -152,5 +181,7 @@ export default function Transactions() {
 }
 
 export function ErrorBoundary() {
-  return <RouteError what="your transactions" back={{ to: '/transactions', label: 'Show all transactions' }} />;
+  return (
+    <RouteError what="your transactions" back={{ to: '/transactions', label: 'Show all transactions' }} />
+  );
 }

@@ -1,5 +1,12 @@
 import type { Db, Prisma } from '@app/db';
-import { describeCallBudgets, JobNotFoundError, listJobMatches, readReceipt, snapshotJob, type ImporterConfig } from '@app/importer';
+import {
+  describeCallBudgets,
+  JobNotFoundError,
+  listJobMatches,
+  readReceipt,
+  snapshotJob,
+  type ImporterConfig,
+} from '@app/importer';
 import { enrichmentJobSelect, jobSummarySelect, progressDetailSelect } from '../selects';
 import { readStoredEstimate } from './job-estimate';
 import { toJobSummary } from './job-summary';
@@ -19,7 +26,11 @@ const jobDetailSelect = {
  * One job as its page shows it: per-account progress with receipts and the bank-call budget as it stands now,
  * estimate against actual, the matches it made (undoable) or left for review, enrichment.
  */
-export async function loadJobDetail(deps: { db: Db; config: ImporterConfig; now: Date }, userId: string, jobId: string) {
+export async function loadJobDetail(
+  deps: { db: Db; config: ImporterConfig; now: Date },
+  userId: string,
+  jobId: string,
+) {
   const { db, now } = deps;
   const row = await db.importJob.findFirst({ where: { id: jobId, userId }, select: jobDetailSelect });
   if (!row) throw new JobNotFoundError(jobId);

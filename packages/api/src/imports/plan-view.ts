@@ -22,7 +22,10 @@ function capWarning(costMicros: number, month: MonthlyBudget | null): ViewWarnin
  * The answer to importPlan: the job id and the estimate the person confirms before starting, with each account's
  * bank calls against its budget and the enrichment cost against the month's cap.
  */
-export function toPlanView({ job, accounts, estimate, costMicros, warnings, calls }: PlanResult, month: MonthlyBudget | null) {
+export function toPlanView(
+  { job, accounts, estimate, costMicros, warnings, calls }: PlanResult,
+  month: MonthlyBudget | null,
+) {
   const perAccount = new Map(estimate.accounts.map((a) => [a.accountId, a]));
   const callsOf = new Map(calls.map((c) => [c.accountId, c]));
   const cap = capWarning(costMicros, month);

@@ -69,7 +69,11 @@ export const connectionsRouter = {
     const { user } = ctx;
     await extendConsent(
       { db, bank, cipher, now },
-      { userId: user.id, connectionId: input.connectionId, user: { id: user.id, name: user.name ?? user.email, email: user.email } },
+      {
+        userId: user.id,
+        connectionId: input.connectionId,
+        user: { id: user.id, name: user.name ?? user.email, email: user.email },
+      },
     );
     return connectionView(ctx, input.connectionId);
   }),

@@ -12,7 +12,10 @@ export const importProcedures = {
   /** Validates and estimates an import and stores it as a planned job (nothing runs yet). */
   importPlan: authedProcedure.input(ImportPlanInputSchema).mutation(async ({ ctx, input }) => {
     const { db, importer, now, enrichment } = ctx.services;
-    const planned = await planImport({ db, config: importer, now, enrichment }, { ...input, userId: ctx.user.id, psuIp: ctx.psuIp });
+    const planned = await planImport(
+      { db, config: importer, now, enrichment },
+      { ...input, userId: ctx.user.id, psuIp: ctx.psuIp },
+    );
     const month = input.autoEnrich ? await describeMonthlyBudget(db, ctx.user.id, now()) : null;
     return toPlanView(planned, month);
   }),
@@ -37,6 +40,10 @@ export const importProcedures = {
   importJob: authedProcedure
     .input(JobIdInputSchema)
     .query(({ ctx, input }) =>
-      loadJobDetail({ db: ctx.services.db, config: ctx.services.importer, now: ctx.services.now() }, ctx.user.id, input.jobId),
+      loadJobDetail(
+        { db: ctx.services.db, config: ctx.services.importer, now: ctx.services.now() },
+        ctx.user.id,
+        input.jobId,
+      ),
     ),
 } satisfies TRPCRouterRecord;

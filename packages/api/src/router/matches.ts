@@ -5,11 +5,17 @@ import { authedProcedure } from '../trpc';
 
 /** A job's match decisions: undo a merge, or answer an ambiguous pair. */
 export const matchesRouter = {
-  undo: authedProcedure
-    .input(MatchIdInputSchema)
-    .mutation(({ ctx, input }) => undoMatch(ctx.services.db, { userId: ctx.user.id, decisionId: input.decisionId, now: ctx.services.now() })),
+  undo: authedProcedure.input(MatchIdInputSchema).mutation(({ ctx, input }) =>
+    undoMatch(ctx.services.db, {
+      userId: ctx.user.id,
+      decisionId: input.decisionId,
+      now: ctx.services.now(),
+    }),
+  ),
 
   resolve: authedProcedure
     .input(MatchResolveInputSchema)
-    .mutation(({ ctx, input }) => resolveMatch(ctx.services.db, { userId: ctx.user.id, ...input, now: ctx.services.now() })),
+    .mutation(({ ctx, input }) =>
+      resolveMatch(ctx.services.db, { userId: ctx.user.id, ...input, now: ctx.services.now() }),
+    ),
 } satisfies TRPCRouterRecord;

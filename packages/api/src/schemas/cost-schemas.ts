@@ -6,5 +6,7 @@ export const CostSummaryInputSchema = z
 export type CostSummaryInput = z.infer<typeof CostSummaryInputSchema>;
 
 /** Micro-dollars per calendar month; null removes the cap. */
-export const MonthlyCapInputSchema = z.object({ capMicros: z.number().int().min(0).max(1_000_000_000_000).nullable() });
+export const MonthlyCapInputSchema = z.object({
+  capMicros: z.number().int().min(0).max(1_000_000_000_000).nullable(),
+});
 export type MonthlyCapInput = z.infer<typeof MonthlyCapInputSchema>;

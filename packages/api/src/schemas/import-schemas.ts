@@ -17,14 +17,25 @@ export const ImportPlanInputSchema = z
     batchSize: BatchSizeSchema.default(50),
   })
   // A date range needs both dates, reported beside the other fields' issues (`when`), not only once they pass.
-  .refine((input) => input.jobType === 'incremental' || input.fromDate !== undefined, { path: ['fromDate'], message: 'Use a YYYY-MM-DD date.', when: isObject })
-  .refine((input) => input.jobType === 'incremental' || input.toDate !== undefined, { path: ['toDate'], message: 'Use a YYYY-MM-DD date.', when: isObject });
+  .refine((input) => input.jobType === 'incremental' || input.fromDate !== undefined, {
+    path: ['fromDate'],
+    message: 'Use a YYYY-MM-DD date.',
+    when: isObject,
+  })
+  .refine((input) => input.jobType === 'incremental' || input.toDate !== undefined, {
+    path: ['toDate'],
+    message: 'Use a YYYY-MM-DD date.',
+    when: isObject,
+  });
 export type ImportPlanInput = z.infer<typeof ImportPlanInputSchema>;
 
 export const MatchIdInputSchema = z.object({ decisionId: IdSchema });
 export type MatchIdInput = z.infer<typeof MatchIdInputSchema>;
 
-export const MatchResolveInputSchema = z.object({ decisionId: IdSchema, choice: z.enum(['keep_both', 'merge']) });
+export const MatchResolveInputSchema = z.object({
+  decisionId: IdSchema,
+  choice: z.enum(['keep_both', 'merge']),
+});
 export type MatchResolveInput = z.infer<typeof MatchResolveInputSchema>;
 
 export const JobIdInputSchema = z.object({ jobId: IdSchema });

@@ -16,10 +16,16 @@ export const SurvivorBeforeSchema = z.object({
 export type SurvivorBefore = z.infer<typeof SurvivorBeforeSchema>;
 
 /** MatchDecision.absorbed: the record the survivor absorbed, as it was. */
-export const AbsorbedSchema = z.object({ snapshot: StoredSnapshotSchema, survivorBefore: SurvivorBeforeSchema.nullish() });
+export const AbsorbedSchema = z.object({
+  snapshot: StoredSnapshotSchema,
+  survivorBefore: SurvivorBeforeSchema.nullish(),
+});
 export type Absorbed = z.infer<typeof AbsorbedSchema>;
 
 /** As JSON for the column (dates become ISO strings, which the schema reads back). */
-export function absorbedJson(value: { snapshot: TransactionSnapshot | Absorbed['snapshot']; survivorBefore?: SurvivorBefore | null }): Prisma.InputJsonValue {
+export function absorbedJson(value: {
+  snapshot: TransactionSnapshot | Absorbed['snapshot'];
+  survivorBefore?: SurvivorBefore | null;
+}): Prisma.InputJsonValue {
   return JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue;
 }

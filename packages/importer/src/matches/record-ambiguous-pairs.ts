@@ -8,7 +8,12 @@ const maxBookingLagDays = 3;
 const minSimilarity = 0.5;
 
 function words(description: string): Set<string> {
-  return new Set(description.toUpperCase().split(/[^A-Z0-9]+/).filter((w) => w.length > 1 && !/^\d+$/.test(w)));
+  return new Set(
+    description
+      .toUpperCase()
+      .split(/[^A-Z0-9]+/)
+      .filter((w) => w.length > 1 && !/^\d+$/.test(w)),
+  );
 }
 
 /** Word overlap (Jaccard) of two bank descriptions, 0..1; numbers (branch, terminal) are ignored. */
@@ -21,7 +26,13 @@ export function descriptionSimilarity(a: string, b: string): number {
   return all === 0 ? 0 : shared / all;
 }
 
-type Candidate = { id: string; bookingDate: string; amountMinor: number; currency: string; description: string };
+type Candidate = {
+  id: string;
+  bookingDate: string;
+  amountMinor: number;
+  currency: string;
+  description: string;
+};
 
 /** 0..90: never certain, which is why a person decides. Same words and same day score highest. */
 function confidenceOf(pending: TransactionSnapshot, booked: Candidate): number | null {
@@ -40,7 +51,10 @@ function confidenceOf(pending: TransactionSnapshot, booked: Candidate): number |
  * later, a similar description) goes to the job's review list beside the removed pending record. Returns how
  * many pairs were listed.
  */
-export async function recordAmbiguousPairs(tx: DbTx, input: { jobId: string; accountId: string; removed: TransactionSnapshot[] }): Promise<number> {
+export async function recordAmbiguousPairs(
+  tx: DbTx,
+  input: { jobId: string; accountId: string; removed: TransactionSnapshot[] },
+): Promise<number> {
   if (input.removed.length === 0) return 0;
   const candidates = await tx.transaction.findMany({
     where: {
@@ -53,7 +67,10 @@ export async function recordAmbiguousPairs(tx: DbTx, input: { jobId: string; acc
     select: { id: true, bookingDate: true, amountMinor: true, currency: true, description: true },
     orderBy: { id: 'asc' },
   });
-  const listed = await tx.matchDecision.findMany({ where: { jobId: input.jobId, kind: 'ambiguous' }, select: { transactionId: true } });
+  const listed = await tx.matchDecision.findMany({
+    where: { jobId: input.jobId, kind: 'ambiguous' },
+    select: { transactionId: true },
+  });
   const claimed = new Set(listed.map((d) => d.transactionId));
   let pairs = 0;
   for (const pending of input.removed) {
@@ -61,7 +78,8 @@ export async function recordAmbiguousPairs(tx: DbTx, input: { jobId: string; acc
     for (const candidate of candidates) {
       if (claimed.has(candidate.id)) continue;
       const confidence = confidenceOf(pending, candidate);
-      if (confidence !== null && (best === null || confidence > best.confidence)) best = { candidate, confidence };
+      if (confidence !== null && (best === null || confidence > best.confidence))
+        best = { candidate, confidence };
     }
     if (!best) continue;
     claimed.add(best.candidate.id);

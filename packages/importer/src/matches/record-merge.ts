@@ -9,7 +9,13 @@ const confidenceByRule: Record<DedupRule, number> = { normalised: 99, provider: 
 /** Records that a pending record booked and was updated in place, with the pending record as it was. */
 export async function recordMerge(
   tx: DbTx,
-  input: { jobId: string; accountId: string; rule: DedupRule; transactionId: string; snapshot: TransactionSnapshot },
+  input: {
+    jobId: string;
+    accountId: string;
+    rule: DedupRule;
+    transactionId: string;
+    snapshot: TransactionSnapshot;
+  },
 ): Promise<void> {
   await tx.matchDecision.create({
     data: {

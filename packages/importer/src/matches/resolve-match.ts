@@ -19,9 +19,13 @@ async function requireDecision(tx: DbTx, userId: string, decisionId: string): Pr
 async function restoreAbsorbed(tx: DbTx, decision: Decision): Promise<string> {
   const { snapshot } = decision.absorbed;
   // The import that first brought it in may have been deleted since.
-  const jobKept = snapshot.importJobId !== null && (await tx.importJob.count({ where: { id: snapshot.importJobId } })) > 0;
+  const jobKept =
+    snapshot.importJobId !== null && (await tx.importJob.count({ where: { id: snapshot.importJobId } })) > 0;
   const row = await tx.transaction.create({
-    data: { ...restoredRow(snapshot, decision.accountId, `u:${decision.id}`), importJobId: jobKept ? snapshot.importJobId : null },
+    data: {
+      ...restoredRow(snapshot, decision.accountId, `u:${decision.id}`),
+      importJobId: jobKept ? snapshot.importJobId : null,
+    },
     select: { id: true },
   });
   return row.id;
@@ -34,12 +38,22 @@ async function restoreAbsorbed(tx: DbTx, decision: Decision): Promise<string> {
 export async function undoMatch(db: Db, input: { userId: string; decisionId: string; now: Date }) {
   return db.$transaction(async (tx) => {
     const decision = await requireDecision(tx, input.userId, input.decisionId);
-    if (decision.state !== 'merged') throw new MatchStateError(`This match is ${decision.state.replace('_', ' ')}: only a merge can be undone.`);
+    if (decision.state !== 'merged')
+      throw new MatchStateError(
+        `This match is ${decision.state.replace('_', ' ')}: only a merge can be undone.`,
+      );
     const restoredId = await restoreAbsorbed(tx, decision);
     const before = decision.absorbed.survivorBefore;
     if (before) await tx.transaction.updateMany({ where: { id: decision.transactionId }, data: before });
-    await tx.matchDecision.update({ where: { id: decision.id }, data: { state: 'undone', undoneAt: input.now } });
-    return { decisionId: decision.id, state: 'undone' as const, transactionIds: [decision.transactionId, restoredId] };
+    await tx.matchDecision.update({
+      where: { id: decision.id },
+      data: { state: 'undone', undoneAt: input.now },
+    });
+    return {
+      decisionId: decision.id,
+      state: 'undone' as const,
+      transactionIds: [decision.transactionId, restoredId],
+    };
   });
 }
 
@@ -48,13 +62,20 @@ export async function undoMatch(db: Db, input: { userId: string; decisionId: str
  * `merge`: the booked record stays alone and takes the pending record's category and merchant where it has
  * none (what it had is kept in the decision, so the merge can be undone).
  */
-export async function resolveMatch(db: Db, input: { userId: string; decisionId: string; choice: 'keep_both' | 'merge'; now: Date }) {
+export async function resolveMatch(
+  db: Db,
+  input: { userId: string; decisionId: string; choice: 'keep_both' | 'merge'; now: Date },
+) {
   return db.$transaction(async (tx) => {
     const decision = await requireDecision(tx, input.userId, input.decisionId);
-    if (decision.state !== 'review') throw new MatchStateError(`This pair was already ${decision.state.replace('_', ' ')}.`);
+    if (decision.state !== 'review')
+      throw new MatchStateError(`This pair was already ${decision.state.replace('_', ' ')}.`);
     if (input.choice === 'keep_both') {
       await restoreAbsorbed(tx, decision);
-      await tx.matchDecision.update({ where: { id: decision.id }, data: { state: 'kept_both', resolvedAt: input.now } });
+      await tx.matchDecision.update({
+        where: { id: decision.id },
+        data: { state: 'kept_both', resolvedAt: input.now },
+      });
       return { decisionId: decision.id, state: 'kept_both' as const };
     }
     const survivor = await tx.transaction.findUnique({
@@ -74,7 +95,11 @@ export async function resolveMatch(db: Db, input: { userId: string; decisionId: 
     });
     await tx.matchDecision.update({
       where: { id: decision.id },
-      data: { state: 'merged', resolvedAt: input.now, absorbed: absorbedJson({ snapshot: pending, survivorBefore: survivor }) },
+      data: {
+        state: 'merged',
+        resolvedAt: input.now,
+        absorbed: absorbedJson({ snapshot: pending, survivorBefore: survivor }),
+      },
     });
     return { decisionId: decision.id, state: 'merged' as const };
   });

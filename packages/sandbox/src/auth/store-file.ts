@@ -4,7 +4,14 @@ import { z } from 'zod';
 
 /** The auth state that must survive a restart of the embedded sandbox (codes are short-lived and are not kept). */
 export type StoredAuthState = {
-  connections: { credentialsId: string; user: string; scopes: string[]; createdAtMs: number; authenticatedAtMs: number; expiresAtMs: number }[];
+  connections: {
+    credentialsId: string;
+    user: string;
+    scopes: string[];
+    createdAtMs: number;
+    authenticatedAtMs: number;
+    expiresAtMs: number;
+  }[];
   refreshTokens: [token: string, credentialsId: string][];
   accessTokens: [token: string, entry: { credentialsId: string; expiresAtMs: number; epoch: number }][];
   epoch: number;
@@ -22,7 +29,12 @@ const storedAuthStateSchema = z.object({
     }),
   ),
   refreshTokens: z.array(z.tuple([z.string(), z.string()])),
-  accessTokens: z.array(z.tuple([z.string(), z.object({ credentialsId: z.string(), expiresAtMs: z.number(), epoch: z.number() })])),
+  accessTokens: z.array(
+    z.tuple([
+      z.string(),
+      z.object({ credentialsId: z.string(), expiresAtMs: z.number(), epoch: z.number() }),
+    ]),
+  ),
   epoch: z.number(),
 });
 

@@ -18,11 +18,23 @@ export type ImportProgressViewProps = {
 const finishedStatuses = new Set(['completed', 'completed_with_errors', 'failed', 'cancelled']);
 
 /** Draws a job's progress from the events received so far: no state of its own, so any event sequence can be tested. */
-export function ImportProgressView({ state, link = 'live', linkError = null, autoEnrich = false }: ImportProgressViewProps) {
+export function ImportProgressView({
+  state,
+  link = 'live',
+  linkError = null,
+  autoEnrich = false,
+}: ImportProgressViewProps) {
   const { job, accounts } = state;
   const done = state.finished || (job ? finishedStatuses.has(job.status) : false);
   const percent = job?.percent ?? 0;
-  const tone = job?.status === 'failed' ? 'danger' : job?.status === 'completed_with_errors' ? 'warning' : done ? 'success' : 'info';
+  const tone =
+    job?.status === 'failed'
+      ? 'danger'
+      : job?.status === 'completed_with_errors'
+        ? 'warning'
+        : done
+          ? 'success'
+          : 'info';
 
   return (
     <section className="import-progress" aria-label="Import progress">
@@ -38,7 +50,9 @@ export function ImportProgressView({ state, link = 'live', linkError = null, aut
           </div>
           <ProgressBar value={percent} label="Overall progress" />
           <p className="muted small">
-            {job ? `${formatCount(job.accountsDone)} of ${plural(job.accountsTotal, 'account')} finished` : 'Waiting for the first update'}
+            {job
+              ? `${formatCount(job.accountsDone)} of ${plural(job.accountsTotal, 'account')} finished`
+              : 'Waiting for the first update'}
             {link === 'reconnecting' ? ' · reconnecting to live updates…' : ''}
           </p>
         </div>
@@ -57,7 +71,11 @@ export function ImportProgressView({ state, link = 'live', linkError = null, aut
         <Total label="Fetched" value={job?.totals.fetched ?? 0} />
         <Total label="New" value={job?.totals.synced ?? 0} />
         <Total label="Duplicates" value={job?.totals.duplicates ?? 0} />
-        <Total label="Errors" value={job?.totals.errors ?? 0} tone={(job?.totals.errors ?? 0) > 0 ? 'danger' : undefined} />
+        <Total
+          label="Errors"
+          value={job?.totals.errors ?? 0}
+          tone={(job?.totals.errors ?? 0) > 0 ? 'danger' : undefined}
+        />
       </dl>
 
       <ul className="account-progress-list" aria-label="Accounts">
@@ -84,7 +102,10 @@ function Total({ label, value, tone }: { label: string; value: number; tone?: 'd
 }
 
 function AccountProgressCard({ account }: { account: AccountSnapshot }) {
-  const windows = account.windowsTotal > 0 ? ` · part ${Math.min(account.windowsDone + 1, account.windowsTotal)} of ${account.windowsTotal}` : '';
+  const windows =
+    account.windowsTotal > 0
+      ? ` · part ${Math.min(account.windowsDone + 1, account.windowsTotal)} of ${account.windowsTotal}`
+      : '';
   return (
     <li className={`account-progress status-${account.status}`} data-account-id={account.accountId}>
       <div className="account-progress-head">
@@ -99,25 +120,27 @@ function AccountProgressCard({ account }: { account: AccountSnapshot }) {
           </span>
         </div>
         <dl className="account-counts">
-        <div>
-          <dt>Synced</dt>
-          <dd>{formatCount(account.synced)}</dd>
-        </div>
-        <div>
-          <dt>Duplicates</dt>
-          <dd>{formatCount(account.duplicates)}</dd>
-        </div>
-        <div className={account.errors > 0 ? 'tone-danger' : undefined}>
-          <dt>Errors</dt>
-          <dd>{formatCount(account.errors)}</dd>
-        </div>
-      </dl>
+          <div>
+            <dt>Synced</dt>
+            <dd>{formatCount(account.synced)}</dd>
+          </div>
+          <div>
+            <dt>Duplicates</dt>
+            <dd>{formatCount(account.duplicates)}</dd>
+          </div>
+          <div className={account.errors > 0 ? 'tone-danger' : undefined}>
+            <dt>Errors</dt>
+            <dd>{formatCount(account.errors)}</dd>
+          </div>
+        </dl>
         <StatusBadge status={account.status} />
       </div>
       <ProgressBar value={account.percent} label={`${account.displayName} progress`} size="sm" />
       {account.lastError ? <p className="account-error">{account.lastError}</p> : null}
       {account.status === 'deferred' && !account.lastError ? (
-        <p className="account-note muted small">Deferred: the bank asked us to slow down; this account continues in a later run.</p>
+        <p className="account-note muted small">
+          Deferred: the bank asked us to slow down; this account continues in a later run.
+        </p>
       ) : null}
     </li>
   );
@@ -136,6 +159,7 @@ function etaText(state: ProgressState, done: boolean): string {
 function enrichmentText(autoEnrich: boolean, done: boolean, status: string | undefined): string {
   if (!autoEnrich) return 'Auto-enrichment is off for this import: transactions keep the bank’s categories.';
   if (!done) return 'Auto-enrichment is on: new transactions are categorised once the import finishes.';
-  if (status === 'completed' || status === 'completed_with_errors') return 'Enrichment started for the new transactions when the import finished; its tokens and cost are on the job page.';
+  if (status === 'completed' || status === 'completed_with_errors')
+    return 'Enrichment started for the new transactions when the import finished; its tokens and cost are on the job page.';
   return 'Enrichment did not run because the import did not complete.';
 }

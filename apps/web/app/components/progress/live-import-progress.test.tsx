@@ -23,7 +23,9 @@ describe('following a job live', () => {
     const initial = progressFromEvents(failingCardRun.slice(0, 3));
     render(<LiveImportProgress jobId="job-1" initial={initial} subscribe={fake.subscribe} />);
     expect(fake.calls).toEqual([{ jobId: 'job-1', lastEventId: '3' }]);
-    expect(screen.getByRole('progressbar', { name: 'Overall progress' }).getAttribute('aria-valuenow')).toBe('50');
+    expect(screen.getByRole('progressbar', { name: 'Overall progress' }).getAttribute('aria-valuenow')).toBe(
+      '50',
+    );
   });
 
   test('shows when it is reconnecting, then applies the events it resumes with', () => {
@@ -42,7 +44,9 @@ describe('following a job live', () => {
   test('tells once that the import finished and unsubscribes when it goes away', () => {
     const fake = fakeSubscription();
     const onFinished = vi.fn();
-    const view = render(<LiveImportProgress jobId="job-1" subscribe={fake.subscribe} onFinished={onFinished} />);
+    const view = render(
+      <LiveImportProgress jobId="job-1" subscribe={fake.subscribe} onFinished={onFinished} />,
+    );
     act(() => {
       for (const event of failingCardRun) fake.handlers()?.onEvent(event);
     });

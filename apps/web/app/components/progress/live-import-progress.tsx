@@ -1,6 +1,11 @@
 import { useEffect, useReducer, useRef, useState } from 'react';
 import type { ProgressEvent } from '~/lib/api-types';
-import { applyProgressEvent, initialProgress, type AccountSeed, type ProgressState } from '~/lib/progress-state';
+import {
+  applyProgressEvent,
+  initialProgress,
+  type AccountSeed,
+  type ProgressState,
+} from '~/lib/progress-state';
 import { subscribeOverWebSocket, type SubscribeToProgress } from '~/lib/progress-subscription';
 import { ImportProgressView, type LinkState } from './import-progress-view';
 
@@ -15,7 +20,14 @@ export type LiveImportProgressProps = {
 };
 
 /** Follows a job live over the `importStatus` subscription and draws it with the pure view. */
-export function LiveImportProgress({ jobId, seeds = [], initial, autoEnrich, onFinished, subscribe = subscribeOverWebSocket }: LiveImportProgressProps) {
+export function LiveImportProgress({
+  jobId,
+  seeds = [],
+  initial,
+  autoEnrich,
+  onFinished,
+  subscribe = subscribeOverWebSocket,
+}: LiveImportProgressProps) {
   const [state, dispatch] = useReducer(applyProgressEvent, initial ?? initialProgress(seeds));
   const [link, setLink] = useState<LinkState>('connecting');
   const [linkError, setLinkError] = useState<string | null>(null);

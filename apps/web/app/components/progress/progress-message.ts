@@ -23,7 +23,10 @@ export function progressMessage({ job, accounts, finished }: ProgressState): str
       return `Import complete: ${plural(totals.synced, 'new transaction')} from ${plural(job.accountsTotal, 'account')}${dupes}.`;
     case 'completed_with_errors': {
       const failed = accounts.filter((a) => a.status === 'failed').length;
-      const which = failed > 0 ? `${plural(failed, 'account')} failed (details below); the others are complete.` : 'Details are below each account.';
+      const which =
+        failed > 0
+          ? `${plural(failed, 'account')} failed (details below); the others are complete.`
+          : 'Details are below each account.';
       return `Import finished with errors: ${plural(totals.synced, 'new transaction')}${dupes}. ${which}`;
     }
     case 'failed':

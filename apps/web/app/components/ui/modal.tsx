@@ -1,9 +1,20 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 
-const focusable = 'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+const focusable =
+  'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
 /** A modal dialog: focus stays inside, Escape closes, focus returns to where it was. */
-export function Modal({ labelledBy, onClose, children, wide = false }: { labelledBy: string; onClose: () => void; children: ReactNode; wide?: boolean }) {
+export function Modal({
+  labelledBy,
+  onClose,
+  children,
+  wide = false,
+}: {
+  labelledBy: string;
+  onClose: () => void;
+  children: ReactNode;
+  wide?: boolean;
+}) {
   const panel = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -37,7 +48,14 @@ export function Modal({ labelledBy, onClose, children, wide = false }: { labelle
 
   return (
     <div className="modal-backdrop">
-      <div ref={panel} className={`modal${wide ? ' modal-wide' : ''}`} role="dialog" aria-modal="true" aria-labelledby={labelledBy} onKeyDown={onKeyDown}>
+      <div
+        ref={panel}
+        className={`modal${wide ? ' modal-wide' : ''}`}
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby={labelledBy}
+        onKeyDown={onKeyDown}
+      >
         <button type="button" className="modal-close" onClick={onClose} aria-label="Close">
           ×
         </button>

@@ -147,7 +147,9 @@ describe('step 3: settings', () => {
     await user.clear(number);
     await user.type(number, '500');
     await user.click(next());
-    expect(screen.getByRole('alert').textContent).toBe('The batch size must be a whole number between 10 and 200.');
+    expect(screen.getByRole('alert').textContent).toBe(
+      'The batch size must be a whole number between 10 and 200.',
+    );
     expect(props.plan).not.toHaveBeenCalled();
   });
 
@@ -164,7 +166,14 @@ describe('step 3: settings', () => {
 describe('step 4: review', () => {
   test('plans with the chosen settings and shows the estimate, its basis and warnings', async () => {
     const plan = vi.fn(async () =>
-      aPlan({ warnings: [{ code: 'CONSENT_EXPIRING' as const, message: 'The consent for Mock Bank expires in 3 days: extend it to keep importing.' }] }),
+      aPlan({
+        warnings: [
+          {
+            code: 'CONSENT_EXPIRING' as const,
+            message: 'The consent for Mock Bank expires in 3 days: extend it to keep importing.',
+          },
+        ],
+      }),
     );
     const { user } = renderWizard({ plan });
     await user.click(screen.getByRole('radio', { name: '7 days' }));
@@ -174,12 +183,21 @@ describe('step 4: review', () => {
     await user.click(screen.getByRole('switch', { name: 'Auto-enrichment' }));
     await user.click(next());
 
-    expect(plan).toHaveBeenCalledWith({ connectionId: 'conn-1', fromDate: '2026-11-19', toDate: today, accountIds: ['acc-current', 'card-credit'], autoEnrich: false, batchSize: 50 });
+    expect(plan).toHaveBeenCalledWith({
+      connectionId: 'conn-1',
+      fromDate: '2026-11-19',
+      toDate: today,
+      accountIds: ['acc-current', 'card-credit'],
+      autoEnrich: false,
+      batchSize: 50,
+    });
     const estimate = within(await screen.findByLabelText('Estimate'));
     expect(estimate.getByText('~412')).toBeTruthy();
     expect(estimate.getByText('~1 min 35 s')).toBeTruthy();
     expect(screen.getByText('From 90 days of this connection’s earlier imports.')).toBeTruthy();
-    expect(screen.getByText('The consent for Mock Bank expires in 3 days: extend it to keep importing.')).toBeTruthy();
+    expect(
+      screen.getByText('The consent for Mock Bank expires in 3 days: extend it to keep importing.'),
+    ).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Start import' }).hasAttribute('disabled')).toBe(false);
   });
 
@@ -189,7 +207,9 @@ describe('step 4: review', () => {
     });
     const { user } = renderWizard({ plan });
     await goToStep(user, 4);
-    expect((await screen.findByRole('alert')).textContent).toContain('The consent for Mock Bank has expired: reconnect the bank to import.');
+    expect((await screen.findByRole('alert')).textContent).toContain(
+      'The consent for Mock Bank has expired: reconnect the bank to import.',
+    );
     expect(screen.getByRole('button', { name: 'Start import' }).hasAttribute('disabled')).toBe(true);
   });
 
@@ -230,11 +250,28 @@ describe('step 5: progress', () => {
     expect(heading()).toBe('Importing');
     expect(within(screen.getByRole('list', { name: 'Accounts' })).getAllByText('Pending')).toHaveLength(3);
 
-    emit(anEvent(1, 'account', { percent: 40, accountsTotal: 3 }, { status: 'syncing', percent: 50, synced: 10 }));
-    expect(screen.getByRole('progressbar', { name: 'Overall progress' }).getAttribute('aria-valuenow')).toBe('40');
+    emit(
+      anEvent(
+        1,
+        'account',
+        { percent: 40, accountsTotal: 3 },
+        { status: 'syncing', percent: 50, synced: 10 },
+      ),
+    );
+    expect(screen.getByRole('progressbar', { name: 'Overall progress' }).getAttribute('aria-valuenow')).toBe(
+      '40',
+    );
     expect(props.onClose).not.toHaveBeenCalled();
 
-    emit(anEvent(2, 'finished', { status: 'completed', percent: 100, accountsTotal: 3, accountsDone: 3, totals: { fetched: 30, synced: 30, duplicates: 0, errors: 0 } }));
+    emit(
+      anEvent(2, 'finished', {
+        status: 'completed',
+        percent: 100,
+        accountsTotal: 3,
+        accountsDone: 3,
+        totals: { fetched: 30, synced: 30, duplicates: 0, errors: 0 },
+      }),
+    );
     expect(screen.getByText('Import complete: 30 new transactions from 3 accounts.')).toBeTruthy();
     expect(props.onFinished).toHaveBeenCalledTimes(1);
     await waitFor(() => expect(props.onClose).toHaveBeenCalledTimes(1));
@@ -247,7 +284,9 @@ describe('step 5: progress', () => {
     await goToStep(user, 4);
     await screen.findByLabelText('Estimate');
     await user.click(screen.getByRole('button', { name: 'Start import' }));
-    await user.click(screen.getByRole('checkbox', { name: 'Keep this window open when the import finishes' }));
+    await user.click(
+      screen.getByRole('checkbox', { name: 'Keep this window open when the import finishes' }),
+    );
     emit(anEvent(1, 'finished', { status: 'completed', percent: 100 }));
     await new Promise((resolve) => setTimeout(resolve, 80));
     expect(props.onClose).not.toHaveBeenCalled();

@@ -8,7 +8,14 @@ import { StepAccounts } from './step-accounts';
 import { StepConfiguration } from './step-configuration';
 import { StepDateRange } from './step-date-range';
 import { StepReview } from './step-review';
-import { accountsProblem, batchSizeBounds, batchSizeProblem, dateRangeProblem, rangeForPreset, type DateRange } from './wizard-rules';
+import {
+  accountsProblem,
+  batchSizeBounds,
+  batchSizeProblem,
+  dateRangeProblem,
+  rangeForPreset,
+  type DateRange,
+} from './wizard-rules';
 import { WizardStepper } from './wizard-stepper';
 
 export type ImportWizardProps = {
@@ -33,10 +40,16 @@ const headings = [
   { title: 'Choose accounts and cards', hint: 'Everything is selected; untick what you want to leave out.' },
   { title: 'Import settings', hint: 'How the import runs. The defaults suit most people.' },
   { title: 'Review and start', hint: 'Nothing has been imported yet. Check the estimate, then start.' },
-  { title: 'Importing', hint: 'You can close this window at any time: the import keeps running in the background.' },
+  {
+    title: 'Importing',
+    hint: 'You can close this window at any time: the import keeps running in the background.',
+  },
 ] as const;
 
-const finishedHeading = { title: 'Import finished', hint: 'The new transactions are in your history. The summary is below.' };
+const finishedHeading = {
+  title: 'Import finished',
+  hint: 'The new transactions are in your history. The summary is below.',
+};
 
 export function ImportWizard(props: ImportWizardProps) {
   const { connection, today, maxHistoryDays, now, closeDelayMs = 4000 } = props;
@@ -70,7 +83,9 @@ export function ImportWizard(props: ImportWizardProps) {
   const discardPlan = (stale: ImportPlan | null) => {
     if (!stale || !props.discard) return;
     // Best effort: a leftover planned job is harmless and stays visible (and deletable) in history.
-    props.discard(stale.jobId).catch((error: unknown) => console.warn('could not discard a planned import', error));
+    props
+      .discard(stale.jobId)
+      .catch((error: unknown) => console.warn('could not discard a planned import', error));
   };
 
   const runPlan = async () => {
@@ -80,7 +95,14 @@ export function ImportWizard(props: ImportWizardProps) {
     setPlanError(null);
     setPlanning(true);
     try {
-      const result = await props.plan({ connectionId: connection.id, fromDate: range.from, toDate: range.to, accountIds: selected, autoEnrich, batchSize });
+      const result = await props.plan({
+        connectionId: connection.id,
+        fromDate: range.from,
+        toDate: range.to,
+        accountIds: selected,
+        autoEnrich,
+        batchSize,
+      });
       if (run === planRun.current) setPlan(result);
       else discardPlan(result);
     } catch (error) {
@@ -140,7 +162,9 @@ export function ImportWizard(props: ImportWizardProps) {
   };
 
   const { title, hint } = finished ? finishedHeading : (headings[step - 1] ?? headings[0]);
-  const seeds = connection.accounts.filter((a) => selected.includes(a.id)).map((a) => ({ accountId: a.id, displayName: a.displayName, kind: a.kind }));
+  const seeds = connection.accounts
+    .filter((a) => selected.includes(a.id))
+    .map((a) => ({ accountId: a.id, displayName: a.displayName, kind: a.kind }));
 
   return (
     <div className="wizard">
@@ -155,9 +179,25 @@ export function ImportWizard(props: ImportWizardProps) {
       {step < 5 ? (
         <form className="wizard-form" onSubmit={onNext} noValidate>
           {step === 1 ? <StepDateRange value={range} onChange={setRange} today={today} /> : null}
-          {step === 2 ? <StepAccounts accounts={connection.accounts} selected={selected} onChange={setSelected} now={now} /> : null}
-          {step === 3 ? <StepConfiguration autoEnrich={autoEnrich} batchSize={batchSize} onAutoEnrich={setAutoEnrich} onBatchSize={setBatchSize} /> : null}
-          {step === 4 ? <StepReview plan={plan} planning={planning} error={planError} onRetry={runPlan} /> : null}
+          {step === 2 ? (
+            <StepAccounts
+              accounts={connection.accounts}
+              selected={selected}
+              onChange={setSelected}
+              now={now}
+            />
+          ) : null}
+          {step === 3 ? (
+            <StepConfiguration
+              autoEnrich={autoEnrich}
+              batchSize={batchSize}
+              onAutoEnrich={setAutoEnrich}
+              onBatchSize={setBatchSize}
+            />
+          ) : null}
+          {step === 4 ? (
+            <StepReview plan={plan} planning={planning} error={planError} onRetry={runPlan} />
+          ) : null}
 
           {problem ? (
             <Notice tone="danger" role="alert">
@@ -171,7 +211,12 @@ export function ImportWizard(props: ImportWizardProps) {
                 Cancel
               </button>
             ) : (
-              <button type="button" className="button button-ghost" onClick={() => go(step - 1)} disabled={starting}>
+              <button
+                type="button"
+                className="button button-ghost"
+                onClick={() => go(step - 1)}
+                disabled={starting}
+              >
                 Back
               </button>
             )}
@@ -180,7 +225,11 @@ export function ImportWizard(props: ImportWizardProps) {
                 Next
               </button>
             ) : (
-              <button type="submit" className="button button-primary" disabled={!plan || planning || starting}>
+              <button
+                type="submit"
+                className="button button-primary"
+                disabled={!plan || planning || starting}
+              >
                 {starting ? 'Starting…' : 'Start import'}
               </button>
             )}
@@ -188,7 +237,13 @@ export function ImportWizard(props: ImportWizardProps) {
         </form>
       ) : jobId ? (
         <div className="wizard-form">
-          <LiveImportProgress jobId={jobId} seeds={seeds} autoEnrich={autoEnrich} onFinished={onFinished} subscribe={props.subscribe} />
+          <LiveImportProgress
+            jobId={jobId}
+            seeds={seeds}
+            autoEnrich={autoEnrich}
+            onFinished={onFinished}
+            subscribe={props.subscribe}
+          />
           <div className="wizard-footer">
             <label className="checkbox-inline">
               <input type="checkbox" checked={keepOpen} onChange={(e) => setKeepOpen(e.target.checked)} />

@@ -3,7 +3,12 @@ import type { BankAccount } from '~/lib/api-types';
 import { formatRelative } from '~/lib/format';
 import { accountTypeLabel, maskedNumberLabel } from '~/lib/account-labels';
 
-type Props = { accounts: readonly BankAccount[]; selected: readonly string[]; onChange: (ids: string[]) => void; now: Date };
+type Props = {
+  accounts: readonly BankAccount[];
+  selected: readonly string[];
+  onChange: (ids: string[]) => void;
+  now: Date;
+};
 
 export function StepAccounts({ accounts, selected, onChange, now }: Props) {
   const all = selected.length === accounts.length && accounts.length > 0;
@@ -13,12 +18,22 @@ export function StepAccounts({ accounts, selected, onChange, now }: Props) {
     if (selectAll.current) selectAll.current.indeterminate = some;
   }, [some]);
 
-  const toggle = (id: string, on: boolean) => onChange(on ? accounts.filter((a) => a.id === id || selected.includes(a.id)).map((a) => a.id) : selected.filter((s) => s !== id));
+  const toggle = (id: string, on: boolean) =>
+    onChange(
+      on
+        ? accounts.filter((a) => a.id === id || selected.includes(a.id)).map((a) => a.id)
+        : selected.filter((s) => s !== id),
+    );
 
   return (
     <div className="step-body">
       <label className="select-all">
-        <input ref={selectAll} type="checkbox" checked={all} onChange={(e) => onChange(e.target.checked ? accounts.map((a) => a.id) : [])} />
+        <input
+          ref={selectAll}
+          type="checkbox"
+          checked={all}
+          onChange={(e) => onChange(e.target.checked ? accounts.map((a) => a.id) : [])}
+        />
         <span>Select all ({accounts.length})</span>
         <span className="muted small">{selected.length} selected</span>
       </label>
@@ -26,7 +41,11 @@ export function StepAccounts({ accounts, selected, onChange, now }: Props) {
         {accounts.map((account) => (
           <li key={account.id}>
             <label className={`choice${selected.includes(account.id) ? ' is-selected' : ''}`}>
-              <input type="checkbox" checked={selected.includes(account.id)} onChange={(e) => toggle(account.id, e.target.checked)} />
+              <input
+                type="checkbox"
+                checked={selected.includes(account.id)}
+                onChange={(e) => toggle(account.id, e.target.checked)}
+              />
               <span className={`kind-icon kind-${account.kind}`} aria-hidden="true">
                 {account.kind === 'card' ? '▭' : '£'}
               </span>
@@ -37,7 +56,9 @@ export function StepAccounts({ accounts, selected, onChange, now }: Props) {
                   {account.maskedNumber ? ` · ${maskedNumberLabel(account.maskedNumber)}` : ''}
                 </span>
               </span>
-              <span className="choice-meta muted small">Last synced {formatRelative(account.lastSyncedAt, now)}</span>
+              <span className="choice-meta muted small">
+                Last synced {formatRelative(account.lastSyncedAt, now)}
+              </span>
             </label>
           </li>
         ))}

@@ -16,9 +16,19 @@ export function StepConfiguration({ autoEnrich, batchSize, onAutoEnrich, onBatch
       <label className="switch-row">
         <span className="switch-text">
           <strong>Auto-enrichment</strong>
-          <span className="muted small">Categorise new transactions and tidy merchant names after the import. Uses tokens, shown on the Costs page.</span>
+          <span className="muted small">
+            Categorise new transactions and tidy merchant names after the import. Uses tokens, shown on the
+            Costs page.
+          </span>
         </span>
-        <input type="checkbox" role="switch" className="switch" checked={autoEnrich} onChange={(e) => onAutoEnrich(e.target.checked)} aria-label="Auto-enrichment" />
+        <input
+          type="checkbox"
+          role="switch"
+          className="switch"
+          checked={autoEnrich}
+          onChange={(e) => onAutoEnrich(e.target.checked)}
+          aria-label="Auto-enrichment"
+        />
       </label>
 
       <div className="field">
@@ -60,7 +70,8 @@ export function StepConfiguration({ autoEnrich, batchSize, onAutoEnrich, onBatch
           <span>{max}</span>
         </div>
         <p id="batch-size-help" className="muted small">
-          Transactions saved per step, between {min} and {max}. Smaller batches checkpoint more often; {recommended} suits most banks.
+          Transactions saved per step, between {min} and {max}. Smaller batches checkpoint more often;{' '}
+          {recommended} suits most banks.
           {batchSize !== recommended ? (
             <>
               {' '}

@@ -12,12 +12,24 @@ export function StepDateRange({ value, onChange, today }: Props) {
         <div className="segmented">
           {rangePresets.map((preset) => (
             <label key={preset.id} className="segment">
-              <input type="radio" name="preset" value={preset.id} checked={value.preset === preset.id} onChange={() => onChange(rangeForPreset(preset.id, today))} />
+              <input
+                type="radio"
+                name="preset"
+                value={preset.id}
+                checked={value.preset === preset.id}
+                onChange={() => onChange(rangeForPreset(preset.id, today))}
+              />
               <span>{preset.label}</span>
             </label>
           ))}
           <label className="segment">
-            <input type="radio" name="preset" value="custom" checked={value.preset === 'custom'} onChange={() => onChange({ ...value, preset: 'custom' })} />
+            <input
+              type="radio"
+              name="preset"
+              value="custom"
+              checked={value.preset === 'custom'}
+              onChange={() => onChange({ ...value, preset: 'custom' })}
+            />
             <span>Custom</span>
           </label>
         </div>
@@ -26,11 +38,23 @@ export function StepDateRange({ value, onChange, today }: Props) {
       <div className="field-row">
         <div className="field">
           <label htmlFor="import-from">From</label>
-          <input id="import-from" type="date" value={value.from} max={today} onChange={(e) => onChange({ ...value, preset: 'custom', from: e.target.value })} />
+          <input
+            id="import-from"
+            type="date"
+            value={value.from}
+            max={today}
+            onChange={(e) => onChange({ ...value, preset: 'custom', from: e.target.value })}
+          />
         </div>
         <div className="field">
           <label htmlFor="import-to">To</label>
-          <input id="import-to" type="date" value={value.to} max={today} onChange={(e) => onChange({ ...value, preset: 'custom', to: e.target.value })} />
+          <input
+            id="import-to"
+            type="date"
+            value={value.to}
+            max={today}
+            onChange={(e) => onChange({ ...value, preset: 'custom', to: e.target.value })}
+          />
         </div>
       </div>
 

@@ -1,16 +1,26 @@
 import { Notice } from '~/components/ui/notice';
 import type { ImportPlan } from '~/lib/api-types';
-import { formatCostMicros, formatCount, formatDateRange, formatDateTime, formatDuration, plural } from '~/lib/format';
+import {
+  formatCostMicros,
+  formatCount,
+  formatDateRange,
+  formatDateTime,
+  formatDuration,
+  plural,
+} from '~/lib/format';
 
 type Props = { plan: ImportPlan | null; planning: boolean; error: string | null; onRetry: () => void };
 type CallPlan = NonNullable<ImportPlan['accounts'][number]['calls']>;
 
 function describeCalls(calls: CallPlan): string {
   const needed = plural(calls.needed, 'call');
-  if (calls.attended) return `${needed}; you are here, so the bank does not count them against its daily limit.`;
+  if (calls.attended)
+    return `${needed}; you are here, so the bank does not count them against its daily limit.`;
   if (calls.limit === null) return `${needed}; this bank sets no daily limit.`;
   const left = `${formatCount(calls.left ?? 0)} of ${formatCount(calls.limit)} left today`;
-  return calls.deferredUntil ? `${needed}, ${left}: waits until ${formatDateTime(calls.deferredUntil)}.` : `${needed}, ${left}.`;
+  return calls.deferredUntil
+    ? `${needed}, ${left}: waits until ${formatDateTime(calls.deferredUntil)}.`
+    : `${needed}, ${left}.`;
 }
 
 export function StepReview({ plan, planning, error, onRetry }: Props) {
@@ -57,7 +67,13 @@ export function StepReview({ plan, planning, error, onRetry }: Props) {
         </div>
         <div>
           <dt>Enrichment cost</dt>
-          <dd>{!plan.autoEnrich ? 'None' : estimate.costMicros === 0 ? 'Free' : formatCostMicros(estimate.costMicros)}</dd>
+          <dd>
+            {!plan.autoEnrich
+              ? 'None'
+              : estimate.costMicros === 0
+                ? 'Free'
+                : formatCostMicros(estimate.costMicros)}
+          </dd>
         </div>
       </dl>
 
@@ -79,7 +95,8 @@ export function StepReview({ plan, planning, error, onRetry }: Props) {
 
       {plan.autoEnrich && estimate.enrichmentMonth && estimate.enrichmentMonth.capMicros !== null ? (
         <p className="muted small">
-          Enrichment this month: {formatCostMicros(estimate.enrichmentMonth.spentMicros)} spent of your {formatCostMicros(estimate.enrichmentMonth.capMicros)} cap.
+          Enrichment this month: {formatCostMicros(estimate.enrichmentMonth.spentMicros)} spent of your{' '}
+          {formatCostMicros(estimate.enrichmentMonth.capMicros)} cap.
         </p>
       ) : null}
 
@@ -97,7 +114,8 @@ export function StepReview({ plan, planning, error, onRetry }: Props) {
         <div>
           <dt>Dates</dt>
           <dd>
-            {formatDateRange(plan.dateRange.from, plan.dateRange.to)} <span className="muted">({plural(plan.dateRange.days, 'day')})</span>
+            {formatDateRange(plan.dateRange.from, plan.dateRange.to)}{' '}
+            <span className="muted">({plural(plan.dateRange.days, 'day')})</span>
           </dd>
         </div>
         <div>

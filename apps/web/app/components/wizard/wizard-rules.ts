@@ -30,7 +30,8 @@ export function dateRangeProblem(range: DateRange, today: string, maxHistoryDays
   if (range.from > range.to) return 'The start date must be on or before the end date.';
   if (range.to > today) return 'The end date cannot be in the future.';
   const oldest = addDays(today, -maxHistoryDays);
-  if (range.from < oldest) return `Banks keep at most ${maxHistoryDays} days of history: start on or after ${oldest}.`;
+  if (range.from < oldest)
+    return `Banks keep at most ${maxHistoryDays} days of history: start on or after ${oldest}.`;
   return null;
 }
 

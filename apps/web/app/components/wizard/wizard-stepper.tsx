@@ -11,7 +11,11 @@ export function WizardStepper({ current, reachable, onGo, locked }: Props) {
         const state = step === current ? 'current' : step < current ? 'done' : 'todo';
         const canGo = !locked && step < current && step <= reachable;
         return (
-          <li key={label} className={`stepper-item is-${state}`} aria-current={step === current ? 'step' : undefined}>
+          <li
+            key={label}
+            className={`stepper-item is-${state}`}
+            aria-current={step === current ? 'step' : undefined}
+          >
             {canGo ? (
               <button type="button" className="stepper-button" onClick={() => onGo(step)}>
                 <span className="stepper-number">{state === 'done' ? '✓' : step}</span>
