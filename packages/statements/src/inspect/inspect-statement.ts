@@ -11,7 +11,7 @@ import {
 } from '../statement-facts';
 import type { RowProblem } from '../statement-schema';
 import { decodeSource, type ReadCounter } from '../text/decode-source';
-import { detectEncoding, type EncodingGuess } from '../text/detect-encoding';
+import { detectEncoding, sampleNonAscii, type EncodingGuess } from '../text/detect-encoding';
 import { decideDateOrder, decideDecimalMark } from './decide-conventions';
 import { problemListLimit, StatementSurvey } from './statement-survey';
 
@@ -41,12 +41,13 @@ export async function inspectStatement(
   const head = await readHead(source, headBytes);
   const guess: EncodingGuess = options.encoding
     ? { encoding: options.encoding, confirmOnRead: false }
-    : detectEncoding(head, { utf8Failed: false });
+    : detectEncoding(head, null);
   try {
     return await survey(source, head, guess, options, onProgress);
   } catch (error) {
     if (!(guess.confirmOnRead && isInvalidUtf8(error))) throw error;
-    return survey(source, head, detectEncoding(head, { utf8Failed: true }), options, onProgress);
+    const sample = await sampleNonAscii(source.open());
+    return survey(source, head, detectEncoding(head, sample), options, onProgress);
   }
 }
 

@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import { parse } from 'csv-parse';
+import { parse, type Options } from 'csv-parse';
 import type { StatementOptions } from '../../statement-facts';
 import { accountFor, emptyToNull, normaliseSpaces, type RawAmount, type ReadEvent } from '../raw-row';
 import type { CsvMapping } from './csv-mapping';
@@ -133,17 +133,23 @@ async function takeSample(
   return { sample: taken.join('').slice(0, sampleChars), rest };
 }
 
+type LineRecord = { cells: string[]; endLine: number };
+
 /** csv-parse records with the line each starts on (csv-parse counts the line each ends on). */
 async function* readRecords(chunks: AsyncIterable<string>, delimiter: string): AsyncGenerator<CsvRecord> {
-  const parser = Readable.from(chunks).pipe(
-    parse({ delimiter, relax_column_count: true, relax_quotes: true, info: true, skip_empty_lines: false }),
-  );
+  const options: Options<LineRecord, string[]> = {
+    delimiter,
+    relax_column_count: true,
+    relax_quotes: true,
+    skip_empty_lines: false,
+    // cheaper than `info: true`, which copies the whole info object for every record
+    on_record: (cells, context) => ({ cells, endLine: context.lines }),
+  };
+  // csv-parse's overloads type on_record's result only together with `columns`; at run time any result is kept
+  const parser = Readable.from(chunks).pipe(parse(options as unknown as Options));
   let nextLine = 1;
-  for await (const { record, info } of parser as AsyncIterable<{
-    record: string[];
-    info: { lines: number };
-  }>) {
-    yield { cells: record, line: nextLine };
-    nextLine = info.lines + 1;
+  for await (const { cells, endLine } of parser as AsyncIterable<LineRecord>) {
+    yield { cells, line: nextLine };
+    nextLine = endLine + 1;
   }
 }
