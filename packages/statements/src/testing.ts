@@ -1,0 +1,1 @@
+export { createGeneratedCsvSource } from './testing/generated-csv-source';
