@@ -22,7 +22,6 @@ export const RowStatusSchema = z.enum(['booked', 'pending']);
 export type RowStatus = z.infer<typeof RowStatusSchema>;
 
 export const DirectionSchema = z.enum(['CREDIT', 'DEBIT']);
-export type Direction = z.infer<typeof DirectionSchema>;
 
 /** The identifiers a file gives for an account; `key` ties rows to it within the file. */
 export const StatementAccountSchema = z.object({

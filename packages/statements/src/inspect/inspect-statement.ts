@@ -7,6 +7,7 @@ import {
   StatementOptionsSchema,
   type ReadProgress,
   type StatementFacts,
+  type StatementOptions,
   type StatementOptionsInput,
 } from '../statement-facts';
 import type { RowProblem } from '../statement-schema';
@@ -25,7 +26,7 @@ export type StatementInspection = {
   problems: RowProblem[];
   /** Ids carried by more than one row of an account (keys of `idKey`). */
   sharedIds: ReadonlySet<string>;
-  options: ReturnType<typeof StatementOptionsSchema.parse>;
+  options: StatementOptions;
 };
 
 /**
