@@ -38,16 +38,4 @@ export class AmountSurvey {
     const readable = [...this.tallies].filter(([, tally]) => tally.failures === 0).map(([mark]) => mark);
     return { readable, differing: readable.length > 1 && this.differing };
   }
-
-  fewestFailures(): DecimalMark {
-    let best: DecimalMark = '.';
-    let fewest = Infinity;
-    for (const [mark, tally] of this.tallies) {
-      if (tally.failures < fewest) {
-        best = mark;
-        fewest = tally.failures;
-      }
-    }
-    return best;
-  }
 }

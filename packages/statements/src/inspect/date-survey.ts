@@ -81,18 +81,6 @@ export class DateSurvey {
     return { readable, differing };
   }
 
-  fewestFailures(): DateOrder {
-    let best: DateOrder = 'YMD';
-    let fewest = Infinity;
-    for (const [order, tally] of this.tallies) {
-      if (tally.failures < fewest) {
-        best = order;
-        fewest = tally.failures;
-      }
-    }
-    return best;
-  }
-
   sequence(order: DateOrder): DateSequence {
     const tally = this.tallies.get(order);
     if (!tally || (tally.rose && tally.fell)) return 'unordered';
