@@ -11,6 +11,7 @@ export function detectFormat(head: string, name: string): StatementFormat {
   ) {
     return 'camt';
   }
+  if (text.startsWith('<')) throw new UnknownFormatError(name); // XML, but neither OFX nor CAMT.053/052
   if (/^!(Type|Account|Option)/im.test(text)) return 'qif';
   if (/^:20:/m.test(text) && /^:25:/m.test(text) && /^:6[02][FM]:/m.test(text)) return 'mt940';
   const firstLines = text.split(/\r\n|\n|\r/, 20);
