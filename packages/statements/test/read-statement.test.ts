@@ -176,3 +176,13 @@ describe('progress', () => {
     expect(batches.at(-1)).toEqual({ bytesRead: text.length, totalBytes: text.length, rowsRead: 1200 });
   });
 });
+
+describe('broken CSV', () => {
+  test('a quote never closed is a syntax error with the line where reading stopped', async () => {
+    const error = await inspectStatement(csv('Date,Text,Amount\n2024-03-01,a,-1.00\n2024-03-02,"b,-2.00\n'), {
+      currency: 'EUR',
+    }).catch((thrown: unknown) => thrown);
+    expect(error).toBeInstanceOf(StatementSyntaxError);
+    expect((error as StatementSyntaxError).line).toBe(3);
+  });
+});

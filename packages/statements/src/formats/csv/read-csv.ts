@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream';
-import { parse, type Options } from 'csv-parse';
+import { CsvError, parse, type Options } from 'csv-parse';
+import { StatementSyntaxError } from '../../errors';
 import type { StatementOptions } from '../../statement-facts';
 import { accountFor, emptyToNull, normaliseSpaces, type RawAmount, type ReadEvent } from '../raw-row';
 import type { CsvMapping } from './csv-mapping';
@@ -148,8 +149,16 @@ async function* readRecords(chunks: AsyncIterable<string>, delimiter: string): A
   // csv-parse's overloads type on_record's result only together with `columns`; at run time any result is kept
   const parser = Readable.from(chunks).pipe(parse(options as unknown as Options));
   let nextLine = 1;
-  for await (const { cells, endLine } of parser as AsyncIterable<LineRecord>) {
-    yield { cells, line: nextLine };
-    nextLine = endLine + 1;
+  try {
+    for await (const { cells, endLine } of parser as AsyncIterable<LineRecord>) {
+      yield { cells, line: nextLine };
+      nextLine = endLine + 1;
+    }
+  } catch (error) {
+    // an unclosed quote or an endless field: the file cannot be read as a whole past this line
+    if (error instanceof CsvError) {
+      throw new StatementSyntaxError(error.message, typeof error.lines === 'number' ? error.lines : nextLine);
+    }
+    throw error;
   }
 }
