@@ -84,7 +84,11 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
       logger,
     });
     handle = createHttpRoutes({ createContext, logger, web, ops: ops.routes });
-    const sockets = attachWebSockets(server, { createContext, logger });
+    const sockets = attachWebSockets(server, {
+      createContext,
+      logger,
+      publicOrigins: config.publicUrl ? [new URL(config.publicUrl).origin] : [],
+    });
     const recovered = await runner.recover();
     if (recovered > 0) logger.info({ jobs: recovered }, 'resuming imports a previous run left unfinished');
     const scheduler = createScheduler({ ...importerDeps, transport: runner });

@@ -24,12 +24,14 @@ export async function startTestServer(
     /** The Remix app, for tests of pages (a placeholder page otherwise). */
     web?: ServerConfig['web'];
     mutationsPerMinute?: number;
+    publicUrl?: string;
   } = {},
 ) {
   const database = options.database ?? (await createTestDatabase('sqlite'));
   const server: RunningServer = await startServer({
     port: 0,
     host: '127.0.0.1',
+    publicUrl: options.publicUrl,
     databaseUrl: database.url,
     tokenKeys: options.tokenKeys ?? {
       keys: { test: randomBytes(32).toString('base64') },
