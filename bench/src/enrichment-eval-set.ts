@@ -13,14 +13,20 @@ const EvalRowSchema = z.object({
   split: z.string().min(1),
   source: z.string().default(''),
   description: z.string().min(1),
-  amount: z.coerce.number().refine(Number.isFinite, 'amount must be a number'),
+  /** Pounds, negative for money out; a file without amounts may say `direction` (DEBIT/CREDIT, in/out) instead. */
+  amount: z.coerce.number().refine(Number.isFinite, 'amount must be a number').optional(),
+  direction: z
+    .string()
+    .transform((d) => d.toUpperCase())
+    .pipe(z.enum(['DEBIT', 'CREDIT', 'OUT', 'IN', '']))
+    .optional(),
   expected: CategorySchema,
 });
 export type EvalRow = z.infer<typeof EvalRowSchema>;
 
 /**
- * The labelled set (bench/eval/README.md): tab-separated with a header naming at least description, amount and
- * expected; split and source are optional, so another team's file in the same shape can be evaluated as is.
+ * The labelled set (bench/eval/README.md): tab-separated with a header naming at least description and expected;
+ * amount (or direction), split and source are optional, so another team's file in the same shape can be evaluated as is.
  */
 export function readEvalSet(file: string = defaultEvalFile): EvalRow[] {
   const lines = readFileSync(file, 'utf8')
@@ -31,7 +37,9 @@ export function readEvalSet(file: string = defaultEvalFile): EvalRow[] {
   const columns = header.split('\t').map((c) => c.trim().toLowerCase());
   return body.map((line, index) => {
     const cells = line.split('\t');
-    const record = Object.fromEntries(columns.map((c, i) => [c, cells[i]?.trim() ?? '']));
+    const record = Object.fromEntries(
+      columns.map((c, i) => [c, cells[i]?.trim() ?? '']).filter(([, v]) => v !== ''),
+    );
     const parsed = EvalRowSchema.safeParse({ split: 'all', ...record });
     if (!parsed.success) throw new Error(`${file}:${index + 2}: ${z.prettifyError(parsed.error)}`);
     return parsed.data;
@@ -40,14 +48,15 @@ export function readEvalSet(file: string = defaultEvalFile): EvalRow[] {
 
 /** What a provider sees: only the description and the signed amount, no bank hints (statements rarely carry them). */
 export function toEnrichmentInput(row: EvalRow, index: number): EnrichmentInput {
-  const amountMinor = Math.round(row.amount * 100);
+  const credit = row.direction === 'CREDIT' || row.direction === 'IN' || (row.amount ?? -1) > 0;
+  const amountMinor = Math.round(Math.abs(row.amount ?? 10) * 100) * (credit ? 1 : -1);
   return {
     id: String(index),
     description: row.description,
     merchantName: null,
     amountMinor,
     currency: 'GBP',
-    direction: amountMinor < 0 ? 'DEBIT' : 'CREDIT',
+    direction: credit ? 'CREDIT' : 'DEBIT',
     providerCategory: 'UNKNOWN',
     providerClassification: [],
   };

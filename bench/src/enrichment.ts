@@ -87,16 +87,25 @@ async function evaluate(
       figures.push(percent(`accuracy, ${split}`, accuracy(scored.filter((s) => s.row.split === split))));
   for (const [category, a] of accuracyByCategory(scored)) figures.push(percent(`  ${category}`, a));
 
-  const per100 = (n: number) => (n * 100) / Math.max(rows.length, 1);
-  figures.push({ name: 'tokens in per 100 transactions', value: per100(outcome.tokensIn), unit: 'tokens' });
-  figures.push({ name: 'tokens out per 100 transactions', value: per100(outcome.tokensOut), unit: 'tokens' });
-  const cost = run.prices
-    ? costMicros(outcome.tokensIn, outcome.tokensOut, {
-        inputMicrosPerMillionTokens: run.prices.in,
-        outputMicrosPerMillionTokens: run.prices.out,
-      })
-    : 0;
-  figures.push({ name: 'cost per 100 transactions', value: per100(cost) / 1_000_000, unit: 'USD' });
+  const notes = [`${missed.length} wrong; each is logged to stderr while the benchmark runs.`];
+  if (run.prices) {
+    const per100 = (n: number) => (n * 100) / Math.max(rows.length, 1);
+    const prices = {
+      inputMicrosPerMillionTokens: run.prices.in,
+      outputMicrosPerMillionTokens: run.prices.out,
+    };
+    const micros = costMicros(outcome.tokensIn, outcome.tokensOut, prices);
+    figures.push({ name: 'tokens in per 100 transactions', value: per100(outcome.tokensIn), unit: 'tokens' });
+    figures.push({
+      name: 'tokens out per 100 transactions',
+      value: per100(outcome.tokensOut),
+      unit: 'tokens',
+    });
+    figures.push({ name: 'cost per 100 transactions', value: per100(micros) / 1_000_000, unit: 'USD' });
+  } else {
+    // Zero is the truth for rules, and the suite's figures must be positive: said in words instead.
+    notes.push('No model calls: 0 tokens and no cost per 100 transactions.');
+  }
 
   return {
     name: `enrichment-${run.provider.name}`,
@@ -109,6 +118,6 @@ async function evaluate(
     figures,
     // Rows the provider gave no answer for: a model that drops items is an error, a wrong category is not.
     errors: scored.filter((s) => s.got === '(no answer)').length,
-    notes: [`${missed.length} wrong; each is logged to stderr while the benchmark runs.`],
+    notes,
   };
 }

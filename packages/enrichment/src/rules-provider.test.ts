@@ -76,6 +76,13 @@ describe('the rules provider', () => {
     ['DD UNKNOWN SERVICES CO', 'DEBIT', 'Bills & utilities', null],
     ['SEVERN TRENT WATER LTD', 'DEBIT', 'Bills & utilities', 'Severn Trent Water'],
     ['ANGLIAN WATER SERVICES', 'DEBIT', 'Bills & utilities', 'Anglian Water'],
+    // A transfer's reference is the sender's note, not the payee.
+    ['FPI A KHAN REF PIZZA', 'CREDIT', 'Transfers', null],
+    ['DD TESCO BANK PET INS', 'DEBIT', 'Bills & utilities', null],
+    ['CAMDEN COUNCIL PARKING', 'DEBIT', 'Transport', null],
+    ['THE ROYAL OAK', 'DEBIT', 'Eating out', null],
+    ['DELIVEROO PLUS', 'DEBIT', 'Subscriptions', 'Deliveroo Plus'],
+    ['PARAMOUNT+', 'DEBIT', 'Subscriptions', 'Paramount+'],
   ];
   test.each(shapes)('%s (%s) is %s at %s', async (description, direction, category, merchant) => {
     const { results } = await createRulesProvider().enrich([

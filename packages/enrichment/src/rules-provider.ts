@@ -53,11 +53,14 @@ export function categoriseByRules(input: EnrichmentInput): EnrichmentResult {
     if (matched !== undefined) return result(rule.category, rule.merchant ?? merchantNameFromMatch(matched));
   }
 
+  // A transfer's reference is the sender's note ("REF PIZZA"), not the payee: generic words are read before it.
+  const transfer = ['transfer-in', 'transfer-out', 'standing-order'].includes(described.kind ?? '');
+  const payee = transfer ? text.replace(/\b(REF|REFERENCE)\b.*$/, '').trim() : text;
   const category =
-    matchKeywordRule(keywordRules, text, direction) ??
+    matchKeywordRule(keywordRules, payee, direction) ??
     categoriseByTrueLayer(input) ??
     categoriseByKind(described, input) ??
-    matchKeywordRule(weakKeywordRules, text, direction) ??
+    matchKeywordRule(weakKeywordRules, payee, direction) ??
     categoriseByCounterparty(described, input);
   return result(category);
 }

@@ -5,9 +5,11 @@ export const subscriptionMerchants: readonly MerchantRule[] = [
   rule(/\bNETFLIX\b/, 'Netflix', 'Subscriptions'),
   rule(/\bSPOTIFY\b/, 'Spotify', 'Subscriptions'),
   rule(/\bDISNEY ?(PLUS|\+)/, 'Disney+', 'Subscriptions'),
+  // No \b after "+": a description that ends in it has no word boundary there.
+  rule(/\b(PARAMOUNT|DISCOVERY|APPLE TV) ?(PLUS|\+)/, null, 'Subscriptions'),
   rule(/\bNOW ?TV\b|^NOW$/, 'NOW', 'Subscriptions'),
   rule(
-    /\b(PARAMOUNT ?(PLUS|\+)|DAZN|BRITBOX|DISCOVERY ?\+|DISCOVERY PLUS|TNT SPORTS|BT SPORT|APPLE TV ?\+|HAYU|MUBI|CRUNCHYROLL|CURZON HOME|SHUDDER|TWITCH|DEEZER|TIDAL|SOUNDCLOUD|QOBUZ)\b/,
+    /\b(DAZN|BRITBOX|TNT SPORTS|BT SPORT|HAYU|MUBI|CRUNCHYROLL|CURZON HOME|SHUDDER|TWITCH|DEEZER|TIDAL|SOUNDCLOUD|QOBUZ)\b/,
     null,
     'Subscriptions',
   ),
@@ -28,7 +30,7 @@ export const subscriptionMerchants: readonly MerchantRule[] = [
     'Subscriptions',
   ),
   rule(
-    /\b(PLAYSTATION ?PLUS|PS PLUS|XBOX GAME ?PASS|GAME ?PASS|NINTENDO SWITCH ONLINE|EA PLAY|UBISOFT\+)\b/,
+    /\b(PLAYSTATION ?PLUS|PS PLUS|XBOX GAME ?PASS|GAME ?PASS|NINTENDO SWITCH ONLINE|EA PLAY|UBISOFT ?PLUS)\b/,
     null,
     'Subscriptions',
   ),
