@@ -83,7 +83,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
       importer: importerDeps.config,
       logger,
     });
-    handle = createHttpRoutes({ createContext, logger, web, ops: ops.routes });
+    handle = createHttpRoutes({ createContext, logger, web, ops: ops.routes, publicUrl: config.publicUrl });
     const sockets = attachWebSockets(server, {
       createContext,
       logger,
