@@ -41,21 +41,25 @@ describe.skipIf(missingBrowser !== null)(
       if (!existsSync(path.join(buildDir, 'server', 'index.js')))
         execFileSync('pnpm', ['exec', 'remix', 'vite:build'], { cwd: webDir, stdio: 'pipe' });
       database = await createTestDatabase('sqlite');
-      server = await startServer({
-        port: 0,
-        host: '127.0.0.1',
-        databaseUrl: database.url,
-        tokenKeys: { keys: { test: randomBytes(32).toString('base64') }, currentKeyId: 'test' },
-        // slow enough that the import is still running while its page follows it
-        bank: { kind: 'embedded-sandbox', port: 0, options: { seed: 11, latency: { fixedMs: 60 } } },
-        importer: { workers: 2, jobConcurrency: 2 },
-        sessionTtlDays: 30,
-        demoUser: demo, // seeded with the sandbox bank connected
-        mutationsPerMinute: 10_000,
-        secureCookies: false,
-        logger: createLogger({ level: 'silent', pretty: false }),
-        web: createRemixWebHandler({ buildDir, demoUser: demo }),
-      });
+      server = await startServer(
+        {
+          port: 0,
+          host: '127.0.0.1',
+          databaseUrl: database.url,
+          tokenKeys: { keys: { test: randomBytes(32).toString('base64') }, currentKeyId: 'test' },
+          // slow enough that the import is still running while its page follows it
+          bank: { kind: 'embedded-sandbox', port: 0, options: { seed: 11, latency: { fixedMs: 60 } } },
+          importer: { workers: 2, jobConcurrency: 2 },
+          sessionTtlDays: 30,
+          demoUser: demo, // seeded with the sandbox bank connected
+          mutationsPerMinute: 10_000,
+          secureCookies: false,
+        },
+        {
+          logger: createLogger({ level: 'silent', pretty: false }),
+          web: createRemixWebHandler({ buildDir, demoUser: demo }),
+        },
+      );
       userDataDir = mkdtempSync(path.join(os.tmpdir(), 'spending-chromium-'));
       context = await chromium.launchPersistentContext(userDataDir, {
         executablePath: chromiumPath,
