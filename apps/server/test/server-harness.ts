@@ -25,6 +25,8 @@ export async function startTestServer(
     web?: ServerRuntime['web'];
     mutationsPerMinute?: number;
     publicUrl?: string;
+    /** The scaled mode's queue and Redis (no workers run: tests of the API replicas). */
+    scaled?: ServerConfig['scaled'];
   } = {},
 ) {
   const database = options.database ?? (await createTestDatabase('sqlite'));
@@ -46,6 +48,7 @@ export async function startTestServer(
       mutationsPerMinute: options.mutationsPerMinute ?? 10_000,
       secureCookies: false,
       ops: options.ops,
+      scaled: options.scaled,
     },
     { web: options.web, logger: options.logger ?? createLogger({ level: 'silent', pretty: false }) },
   );

@@ -19,6 +19,7 @@ import {
   createCaller,
   createContextFactory,
   createRateLimiter,
+  createSignInLimiter,
   type ApiServices,
   type RateLimitConfig,
 } from '../src/index';
@@ -72,6 +73,7 @@ export async function createApiHarness(
     now,
     auth: { sessionTtlMs: 30 * daysMs, secureCookies: false },
     rateLimiter: createRateLimiter(options.rateLimit ?? { capacity: 1_000, refillPerSecond: 1_000 }),
+    signInLimiter: createSignInLimiter({ kind: 'memory' }),
   };
   const createContext = createContextFactory(services);
 
