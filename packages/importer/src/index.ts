@@ -1,6 +1,8 @@
 export { addDays, daysInRange, isCalendarDate, todayIn } from './calendar-date';
 export { importerConfigSchema, type ImporterConfig } from './config';
 export { connectBank } from './connect-bank';
+export { continueLockedImport } from './continue-locked-import';
+export { isConsentFresh, lockedPartOf, scaHorizon, type LockedRange } from './locked-history';
 export { createConnectionTokens } from './connection-tokens';
 export {
   cancelImport,
