@@ -8,6 +8,8 @@ export {
   BankRequestFailedError,
   toBankError,
 } from './bank-errors';
+export { continueLockedImport } from './continue-locked-import';
+export { isConsentFresh, lockedPartOf, scaHorizon, type LockedRange } from './locked-history';
 export { createConnectionTokens } from './connection-tokens';
 export {
   cancelImport,

@@ -109,6 +109,22 @@ describe('SCA', () => {
     ).toBe(200);
   });
 
+  test('strict 90-day SCA (scaRefusal access_denied) refuses old history with 403 access_denied, as live banks do', async () => {
+    bank = await startBank({ scaRefusal: 'access_denied' });
+    const token = bank.issueTokens().access_token;
+    const { current } = idsOf(bank);
+    bank.advanceClock(6 * MINUTE);
+    const old = await getData(
+      bank,
+      token,
+      `/accounts/${current}/transactions?from=2026-01-01&to=2026-02-01`,
+      PSU,
+    );
+    expect([old.status, old.body.error]).toEqual([403, 'access_denied']);
+    const recent = `/accounts/${current}/transactions?from=2026-03-10&to=2026-06-03`;
+    expect((await getData(bank, token, recent, PSU)).status).toBe(200);
+  });
+
   test('without from, an older consent gets only the SCA-exempt days', async () => {
     bank = await startBank();
     const token = bank.issueTokens().access_token;
