@@ -1,8 +1,11 @@
+import { addDays, todayIn } from '@app/domain';
 import { randomBytes } from 'node:crypto';
+
 import { performance } from 'node:perf_hooks';
+
 import { createTokenCipher } from '@app/db';
+
 import {
-  addDays,
   connectBank,
   createInProcessProgressPort,
   importerConfigSchema,
@@ -10,14 +13,16 @@ import {
   runImportJob,
   silentLogger,
   startImport,
-  todayIn,
   type ImporterDeps,
   type JobTransport,
   type Logger,
 } from '@app/importer';
 import { createSandboxBank, type SandboxOptions } from '@app/sandbox';
+
 import { createTrueLayerClient, truelayerConfigSchema } from '@app/truelayer';
+
 import type { z } from 'zod';
+
 import type { BenchDatabase } from './bench-database';
 
 export type ImporterConfigInput = z.input<typeof importerConfigSchema>;

@@ -1,11 +1,18 @@
+import { addDays, londonTimeZone, todayIn } from '@app/domain';
 import { randomBytes } from 'node:crypto';
+
 import { createApiClient, type ApiClient } from '@app/api/client';
+
 import { createTestDatabase, type TestDatabase } from '@app/db/testing';
-import { addDays, todayIn } from '@app/importer';
+
 import type { SandboxOptions } from '@app/sandbox';
+
 import { WebSocket } from 'ws';
+
 import { createLogger, type AppLogger } from '../src/logger';
+
 import type { ServerConfig } from '../src/server-config';
+
 import { startServer, type RunningServer } from '../src/start-server';
 
 export type TestServer = Awaited<ReturnType<typeof startTestServer>>;
@@ -84,5 +91,5 @@ export async function startTestServer(
 }
 
 export function daysAgo(days: number): string {
-  return addDays(todayIn('Europe/London', new Date()), -days);
+  return addDays(todayIn(londonTimeZone, new Date()), -days);
 }

@@ -1,17 +1,21 @@
+import { addDays, londonTimeZone, todayIn } from '@app/domain';
 import { randomBytes } from 'node:crypto';
+
 import { createTokenCipher } from '@app/db';
+
 import { createTestDatabase } from '@app/db/testing';
+
 import {
-  addDays,
   createInProcessProgressPort,
   createJobRunner,
   importerConfigSchema,
-  todayIn,
   type ImporterDeps,
   type Logger,
 } from '@app/importer';
 import { createSandboxBank, type SandboxOptions } from '@app/sandbox';
+
 import { createTrueLayerClient, truelayerConfigSchema } from '@app/truelayer';
+
 import {
   createCaller,
   createContextFactory,
@@ -118,5 +122,5 @@ export async function createApiHarness(
 
 /** A date `days` before today on the importer's calendar (Europe/London by default). */
 export function daysAgo(days: number): string {
-  return addDays(todayIn('Europe/London', new Date()), -days);
+  return addDays(todayIn(londonTimeZone, new Date()), -days);
 }

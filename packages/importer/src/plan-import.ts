@@ -1,5 +1,5 @@
 import type { Db } from '@app/db';
-import { addDays, daysBetween, isCalendarDate, todayIn } from './calendar-date';
+import { addDays, isCalendarDate, todayIn } from '@app/domain';
 import { planCalls, type AccountCallPlan } from './plan-calls';
 import type { ImporterConfig } from './config';
 import { ConnectionNotFoundError, ConsentExpiredError, InvalidPlanError } from './errors';
@@ -95,14 +95,14 @@ export async function planImport(
   requireRange(fromDate, toDate, today, config);
 
   const warnings: PlanWarning[] = [];
-  const consentAgeMinutes = daysBetween(connection.consentGrantedAt, now()) * 24 * 60;
+  const consentAgeMinutes = (now().getTime() - connection.consentGrantedAt.getTime()) / 60_000;
   if (fromDate < addDays(today, -config.scaMaxDays) && consentAgeMinutes > config.scaGraceMinutes) {
     warnings.push({
       code: 'SCA_RANGE',
       message: `Banks only serve history older than ${config.scaMaxDays} days in the first ${config.scaGraceMinutes} minutes after you consent. Reconnect the bank just before importing from ${fromDate}, or start on or after ${addDays(today, -config.scaMaxDays)}.`,
     });
   }
-  const daysLeft = daysBetween(now(), connection.consentExpiresAt);
+  const daysLeft = (connection.consentExpiresAt.getTime() - now().getTime()) / 86_400_000;
   if (daysLeft < 7) {
     warnings.push({
       code: 'CONSENT_EXPIRING',

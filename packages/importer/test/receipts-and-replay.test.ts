@@ -1,7 +1,9 @@
+import { addDays, londonTimeZone, todayIn } from '@app/domain';
 import { testProviders } from '@app/db/testing';
+
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+
 import {
-  addDays,
   ArchiveMissingError,
   createJobRunner,
   planImport,
@@ -11,11 +13,11 @@ import {
   receiptTotal,
   runImportJob,
   startImport,
-  todayIn,
   type EnrichmentHook,
   type ImporterDeps,
 } from '../src/index';
 import { unpackRawItems } from '../src/raw-archive';
+
 import { createHarness, storedTransactions, type Harness } from '../src/testing';
 
 const dayMs = 86_400_000;
@@ -68,7 +70,7 @@ for (const { provider, skip, reason } of testProviders) {
     afterAll(async () => h?.close());
 
     async function importDays(userId: string, connectionId: string, days: number, autoEnrich = false) {
-      const today = todayIn('Europe/London', deps.now());
+      const today = todayIn(londonTimeZone, deps.now());
       const { job } = await planImport(deps, {
         userId,
         connectionId,
