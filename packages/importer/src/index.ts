@@ -1,4 +1,3 @@
-export { addDays, daysInRange, isCalendarDate, todayIn } from './calendar-date';
 export { importerConfigSchema, type ImporterConfig } from './config';
 export { connectBank } from './connect-bank';
 export { createImporter, type Importer, type ImporterBank, type ImporterFacadeDeps } from './importer';
@@ -52,3 +51,4 @@ export { attributeEnrichment } from './attribute-enrichment';
 export { listJobMatches } from './matches/list-matches';
 export { resolveMatch, undoMatch } from './matches/resolve-match';
 export type { BankClient } from './bank-client';
+export { abandonedPlanMs, discardAbandonedPlans } from './abandoned-plans';
