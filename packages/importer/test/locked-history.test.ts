@@ -1,6 +1,6 @@
+import { addDays } from '@app/domain';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
-  addDays,
   connectBank,
   continueLockedImport,
   readReceipt,
