@@ -1,4 +1,5 @@
 import type { Db } from '@app/db';
+import type { EnrichmentSettingsService } from '@app/enrichment';
 import type { Importer, Logger, ProgressPort } from '@app/importer';
 import type { RateLimiter } from './rate-limit';
 
@@ -25,5 +26,7 @@ export type ApiServices = {
     secureCookies: boolean;
   };
   rateLimiter: RateLimiter;
+  /** Each person's enrichment provider; absent (some tests): the settings procedures answer NOT_IMPLEMENTED. */
+  enrichmentSettings?: EnrichmentSettingsService;
   subscriptionObserver?: SubscriptionObserver;
 };
