@@ -74,7 +74,7 @@ describe('sessions and the account activity', () => {
     const api = t.client(here);
     await expect(
       api.auth.changePassword.mutate({ currentPassword: 'not it', newPassword: 'a new long password' }),
-    ).rejects.toMatchObject({ data: { code: 'UNAUTHORIZED' } });
+    ).rejects.toMatchObject({ data: { code: 'BAD_REQUEST' }, message: 'The current password is not right.' });
     expect(await t.client(elsewhere).auth.me.query()).not.toBeNull();
 
     await expect(

@@ -6,7 +6,12 @@ import { hashPassword, verifyAgainstNobody, verifyPassword } from '../auth/passw
 import { createSession, deleteSession, sessionUserSelect } from '../auth/session';
 import { serializeClearedSessionCookie, serializeSessionCookie } from '../auth/session-cookie';
 import type { Context } from '../context';
-import { EmailTakenError, InvalidCredentialsError, SignInHeldBackError } from '../errors';
+import {
+  EmailTakenError,
+  InvalidCredentialsError,
+  SignInHeldBackError,
+  WrongCurrentPasswordError,
+} from '../errors';
 import {
   ChangePasswordInputSchema,
   SessionIdInputSchema,
@@ -124,7 +129,7 @@ export const authRouter = {
       select: { passwordHash: true },
     });
     if (!(await verifyPassword(user.passwordHash, input.currentPassword)))
-      throw new InvalidCredentialsError();
+      throw new WrongCurrentPasswordError();
     await db.user.update({
       where: { id: ctx.user.id },
       data: { passwordHash: await hashPassword(input.newPassword) },
