@@ -33,6 +33,7 @@ const domainCodes: Record<string, TRPC_ERROR_CODE_KEY> = {
   TOKEN_REFRESH_BUSY: 'CONFLICT',
   INVALID_CREDENTIALS: 'UNAUTHORIZED',
   SIGN_IN_HELD_BACK: 'TOO_MANY_REQUESTS',
+  WRONG_CURRENT_PASSWORD: 'BAD_REQUEST',
 };
 
 export const genericErrorMessage =

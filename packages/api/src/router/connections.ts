@@ -1,3 +1,4 @@
+import { recordAudit } from '../account/audit';
 import { JobStateError } from '@app/importer';
 import type { TRPCRouterRecord } from '@trpc/server';
 import { toConnectionView } from '../connections/connection-view';
@@ -40,7 +41,14 @@ export const connectionsRouter = {
       userId: ctx.user.id,
       psuIp: ctx.psuIp,
     });
-    return connectionView(ctx, connectionId);
+    const view = await connectionView(ctx, connectionId);
+    await recordAudit(ctx.services.db, {
+      userId: ctx.user.id,
+      action: 'bank.connected',
+      detail: view.providerName,
+      address: ctx.psuIp,
+    });
+    return view;
   }),
 
   /** Forgets the bank: its tokens, accounts, transactions and jobs (cascade). Refused while an import uses it. */
@@ -54,7 +62,16 @@ export const connectionsRouter = {
       throw new JobStateError(
         'An import is using this connection: cancel or pause it before removing the bank.',
       );
-    await db.bankConnection.delete({ where: { id: input.connectionId } });
+    const removed = await db.bankConnection.delete({
+      where: { id: input.connectionId },
+      select: { providerName: true },
+    });
+    await recordAudit(db, {
+      userId: ctx.user.id,
+      action: 'bank.removed',
+      detail: removed.providerName,
+      address: ctx.psuIp,
+    });
     return { connectionId: input.connectionId, removed: true };
   }),
 
