@@ -3,11 +3,14 @@ import { createTokenCipher } from '@app/db';
 import { createTestDatabase } from '@app/db/testing';
 import {
   addDays,
+  createImporter,
   createInProcessProgressPort,
   createJobRunner,
   importerConfigSchema,
   todayIn,
+  type EnrichmentHook,
   type ImporterDeps,
+  type ImporterFacadeDeps,
   type Logger,
 } from '@app/importer';
 import { createSandboxBank, type SandboxOptions } from '@app/sandbox';
@@ -60,11 +63,13 @@ export async function createApiHarness(
     now,
   };
   const runner = createJobRunner(importerDeps);
+  const facadeDeps: ImporterFacadeDeps = { ...importerDeps, bank: client, transport: runner };
   const services: ApiServices = {
-    ...importerDeps,
-    bank: client,
-    importer: importerDeps.config,
-    transport: runner,
+    db: database.db,
+    importer: createImporter(facadeDeps),
+    progress: importerDeps.progress,
+    logger,
+    now,
     auth: { sessionTtlMs: 30 * daysMs, secureCookies: false },
     rateLimiter: createRateLimiter(options.rateLimit ?? { capacity: 1_000, refillPerSecond: 1_000 }),
   };
@@ -95,6 +100,11 @@ export async function createApiHarness(
     });
   }
 
+  /** The enrichment hook the API's side of the importer uses (plans' estimates, enriching again); runs keep none. */
+  function setEnrichment(hook: EnrichmentHook) {
+    facadeDeps.enrichment = hook;
+  }
+
   async function close() {
     await runner.close();
     await bank.close();
@@ -112,6 +122,7 @@ export async function createApiHarness(
     signUp,
     connectBank,
     errors,
+    setEnrichment,
     close,
   };
 }

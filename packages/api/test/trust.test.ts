@@ -18,7 +18,7 @@ describe('what makes an import trustworthy, through the API', () => {
       },
       estimate: (count) => ({ costMicros: 1_000 * count, basis: '1,000 micro-dollars a transaction' }),
     };
-    h.services.enrichment = hook;
+    h.setEnrichment(hook);
     ({ api } = await h.signUp('trust@example.test'));
     connectionId = (await h.connectBank(api)).id;
   });

@@ -55,3 +55,11 @@ export class MatchNotFoundError extends Error {
 export class MatchStateError extends Error {
   readonly code = 'MATCH_STATE';
 }
+
+/** The OAuth `state` is unknown, expired, already used or another user's. */
+export class OAuthStateError extends Error {
+  readonly code = 'OAUTH_STATE_INVALID';
+  constructor() {
+    super('This bank connection link has expired or was already used: start connecting the bank again.');
+  }
+}

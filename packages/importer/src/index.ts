@@ -3,6 +3,13 @@ export { importerConfigSchema, type ImporterConfig } from './config';
 export { connectBank } from './connect-bank';
 export { continueLockedImport } from './continue-locked-import';
 export { isConsentFresh, lockedPartOf, scaHorizon, type LockedRange } from './locked-history';
+export { createImporter, type Importer, type ImporterBank, type ImporterFacadeDeps } from './importer';
+export {
+  BankAccessRefusedError,
+  BankRateLimitedError,
+  BankRequestFailedError,
+  toBankError,
+} from './bank-errors';
 export { createConnectionTokens } from './connection-tokens';
 export {
   cancelImport,
