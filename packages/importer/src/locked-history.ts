@@ -1,5 +1,5 @@
 import { TrueLayerError, type DateRange } from '@app/truelayer';
-import { addDays, daysBetween, todayIn } from './calendar-date';
+import { addDays, todayIn } from '@app/domain';
 import type { ImporterConfig } from './config';
 
 /** Inclusive calendar dates the bank will not serve on the current consent. */
@@ -27,7 +27,7 @@ export type HistoryReach = ReturnType<typeof historyReach>;
 
 /** Whether the consent is young enough for the bank to serve all the history it keeps. */
 export function isConsentFresh(config: ImporterConfig, consentGrantedAt: Date, now: Date): boolean {
-  return daysBetween(consentGrantedAt, now) * 24 * 60 <= config.scaGraceMinutes;
+  return (now.getTime() - consentGrantedAt.getTime()) / 60_000 <= config.scaGraceMinutes;
 }
 
 /**

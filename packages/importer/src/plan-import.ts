@@ -1,5 +1,5 @@
 import type { Db } from '@app/db';
-import { addDays, daysBetween, isCalendarDate, todayIn } from './calendar-date';
+import { addDays, isCalendarDate, todayIn } from '@app/domain';
 import { planCalls, type AccountCallPlan } from './plan-calls';
 import type { ImporterConfig } from './config';
 import { ConnectionNotFoundError, ConsentExpiredError, InvalidPlanError } from './errors';
@@ -112,7 +112,7 @@ export async function planImport(
       message: `${connection.providerName} serves history older than ${config.scaMaxDays} days only in the first ${config.scaGraceMinutes} minutes after you consent, so this import ${reachableNow} ends "completed with errors" for ${locked.from} to ${locked.to}, which stay locked. Reconnect the bank and continue (one click on the import's page) to fetch exactly those dates into the same import, or reconnect first and import everything at once.`,
     });
   }
-  const daysLeft = daysBetween(now(), connection.consentExpiresAt);
+  const daysLeft = (connection.consentExpiresAt.getTime() - now().getTime()) / 86_400_000;
   if (daysLeft < 7) {
     warnings.push({
       code: 'CONSENT_EXPIRING',

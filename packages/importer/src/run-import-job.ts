@@ -2,7 +2,7 @@ import { isUniqueViolation, type Db, type JobStatus, type Prisma, type TokenCiph
 import type { CallRecord } from '@app/truelayer';
 import pLimit from 'p-limit';
 import type { BankClient } from './bank-client';
-import { todayIn } from './calendar-date';
+import { todayIn } from '@app/domain';
 import type { ImporterConfig } from './config';
 import { createConnectionTokens } from './connection-tokens';
 import { appendEvent } from './event-journal';

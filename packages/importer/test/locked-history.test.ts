@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { addDays } from '@app/domain';
 import {
-  addDays,
   connectBank,
   continueLockedImport,
   readReceipt,

@@ -1,3 +1,4 @@
+import { instantOf } from './bank-time';
 import type { TrueLayerConfig } from './config';
 import { TrueLayerError } from './errors';
 import { parseObject } from './parse-results';
@@ -129,7 +130,7 @@ export function createAuthClient(config: TrueLayerConfig, deps: HttpDeps, policy
       );
       return {
         ...tokens,
-        consentExpiresAt: answer.consent_expires_at ? new Date(answer.consent_expires_at) : null,
+        consentExpiresAt: answer.consent_expires_at ? instantOf(answer.consent_expires_at) : null,
       };
     },
   };

@@ -61,3 +61,11 @@ export class TrueLayerError extends Error {
     this.retryAfterMs = details.retryAfterMs ?? null;
   }
 }
+
+/**
+ * Whether an error says the bank does not offer an endpoint at all (501 endpoint_not_supported, or 404 on a list
+ * such as /accounts for a cards-only provider): a capability of the bank, not a failure.
+ */
+export function isUnsupported(error: unknown): error is TrueLayerError {
+  return error instanceof TrueLayerError && (error.code === 'NOT_SUPPORTED' || error.code === 'NOT_FOUND');
+}

@@ -1,5 +1,5 @@
 import type { Connection } from '~/lib/api-types';
-import { addDays } from '~/lib/calendar';
+import { addDays } from '@app/domain';
 import { formatDateRange, formatDateTime } from '~/lib/format';
 
 type Props = { providerName: string; reach: Connection['historyReach']; from: string; to: string };
