@@ -1,3 +1,4 @@
+import { addDays } from '@app/domain';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { addDays } from '@app/domain';
 import {
