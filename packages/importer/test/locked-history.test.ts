@@ -1,6 +1,5 @@
 import { addDays } from '@app/domain';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { addDays } from '@app/domain';
 import {
   connectBank,
   continueLockedImport,
