@@ -49,6 +49,14 @@ const cases: Record<string, IsolationCase> = {
   importPause: { kind: 'refuses', call: (i, o) => i.importPause.mutate(jobOf(o)) },
   importResume: { kind: 'refuses', call: (i, o) => i.importResume.mutate(jobOf(o)) },
   importReplay: { kind: 'refuses', call: (i, o) => i.importReplay.mutate({ jobId: o.doneJobId }) },
+  importFullHistory: {
+    kind: 'refuses',
+    call: (i, o) => i.importFullHistory.mutate({ connectionId: o.connectionId }),
+  },
+  importContinueLocked: {
+    kind: 'refuses',
+    call: (i, o) => i.importContinueLocked.mutate({ jobId: o.doneJobId }),
+  },
   'matches.undo': { kind: 'refuses', call: (i, o) => i.matches.undo.mutate({ decisionId: o.decisionId }) },
   'matches.resolve': {
     kind: 'refuses',

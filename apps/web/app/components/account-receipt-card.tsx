@@ -11,7 +11,7 @@ const zeroReasons: Record<string, string> = {
   consent_expired:
     'Nothing was imported: the bank consent has ended. Reconnect the bank on the Banks page and import again.',
   history_locked:
-    'Nothing for these dates yet: the bank serves history older than 90 days only in the first minutes after you consent. Reconnect and continue to fetch them.',
+    'Nothing was imported: these dates are older than the bank shares on this consent (its last 90 days). Reconnect and continue to fetch them.',
 };
 
 const basisText: Record<string, string> = {

@@ -17,7 +17,12 @@ async function connectionView(ctx: Context, connectionId: string) {
     where: { id: connectionId },
     select: connectionSelect,
   });
-  return toConnectionView(row, ctx.services.now());
+  return withHistoryReach(ctx, toConnectionView(row, ctx.services.now()));
+}
+
+/** What the consent reaches now, so the date picker can say it before the person plans (the 90-day rule). */
+function withHistoryReach<T extends { consentGrantedAt: Date }>(ctx: Context, view: T) {
+  return { ...view, historyReach: ctx.services.importer.historyReach(view.consentGrantedAt) };
 }
 
 export const connectionsRouter = {
@@ -28,7 +33,7 @@ export const connectionsRouter = {
       select: connectionSelect,
       orderBy: { createdAt: 'asc' },
     });
-    return rows.map((row) => toConnectionView(row, ctx.services.now()));
+    return rows.map((row) => withHistoryReach(ctx, toConnectionView(row, ctx.services.now())));
   }),
 
   startOAuth: authedProcedure

@@ -19,6 +19,12 @@ export const importControlProcedures = {
     return statusOf(ctx.services.db, input.jobId);
   }),
 
+  /** After reconnecting the bank: the job fetches exactly its locked dates into the same receipt. */
+  importContinueLocked: authedProcedure.input(JobIdInputSchema).mutation(async ({ ctx, input }) => {
+    await ctx.services.importer.continueLocked(ctx.user.id, input.jobId);
+    return statusOf(ctx.services.db, input.jobId);
+  }),
+
   importPause: authedProcedure.input(JobIdInputSchema).mutation(async ({ ctx, input }) => {
     await ctx.services.importer.pause(ctx.user.id, input.jobId);
     return statusOf(ctx.services.db, input.jobId);
