@@ -21,8 +21,9 @@ import { recordAmbiguousPairs } from './matches/record-ambiguous-pairs';
 import type { ProgressEvent } from './progress-event';
 import { archiveResponse, packRawItems } from './raw-archive';
 import { addToReceipt, explainZero, readReceipt, type AccountReceipt } from './receipt';
+import type { AccountOutcome, StopReason } from './account-outcome';
 
-export type StopReason = 'cancel' | 'pause' | 'shutdown';
+export type { AccountOutcome, StopReason } from './account-outcome';
 
 export type AccountSyncContext = {
   db: Db;
@@ -64,8 +65,6 @@ export type AccountToSync = {
   receipt: unknown;
   account: { providerAccountId: string; kind: AccountKind };
 };
-
-export type AccountOutcome = 'completed' | 'failed' | 'deferred' | StopReason;
 
 /** Syncs one account or card: its windows in order, in batches, each batch committed with its checkpoint. */
 export async function syncAccount(ctx: AccountSyncContext, row: AccountToSync): Promise<AccountOutcome> {
