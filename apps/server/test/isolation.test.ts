@@ -55,6 +55,9 @@ const cases: Record<string, IsolationCase> = {
     call: (i, o) => i.matches.resolve.mutate({ decisionId: o.decisionId, choice: 'keep_both' }),
   },
   'costs.setMonthlyCap': { kind: 'no-ids', why: "sets the caller's own cap" },
+  'enrichmentSettings.set': { kind: 'no-ids', why: "sets the caller's own provider" },
+  'enrichmentSettings.test': { kind: 'no-ids', why: "tests the caller's own (or the given) endpoint" },
+  'enrichmentSettings.get': { kind: 'no-ids', why: "reads the caller's own provider (never a key)" },
   importDelete: { kind: 'refuses', call: (i, o) => i.importDelete.mutate({ jobId: o.doneJobId }) },
   importHistory: {
     kind: 'own-only',

@@ -1,7 +1,7 @@
+import { addDays, londonTimeZone, todayIn } from '@app/domain';
 import { randomBytes } from 'node:crypto';
 import { createApiClient, type ApiClient } from '@app/api/client';
 import { createTestDatabase, type TestDatabase } from '@app/db/testing';
-import { addDays, todayIn } from '@app/importer';
 import type { SandboxOptions } from '@app/sandbox';
 import { WebSocket } from 'ws';
 import { createLogger, type AppLogger } from '../src/logger';
@@ -90,5 +90,5 @@ export async function startTestServer(
 }
 
 export function daysAgo(days: number): string {
-  return addDays(todayIn('Europe/London', new Date()), -days);
+  return addDays(todayIn(londonTimeZone, new Date()), -days);
 }

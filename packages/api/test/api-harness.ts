@@ -1,13 +1,12 @@
+import { addDays, londonTimeZone, todayIn } from '@app/domain';
 import { randomBytes } from 'node:crypto';
 import { createTokenCipher } from '@app/db';
 import { createTestDatabase } from '@app/db/testing';
 import {
-  addDays,
   createImporter,
   createInProcessProgressPort,
   createJobRunner,
   importerConfigSchema,
-  todayIn,
   type EnrichmentHook,
   type ImporterDeps,
   type ImporterFacadeDeps,
@@ -102,9 +101,18 @@ export async function createApiHarness(
     });
   }
 
-  /** The enrichment hook the API's side of the importer uses (plans' estimates, enriching again); runs keep none. */
-  function setEnrichment(hook: EnrichmentHook) {
+  /**
+   * The enrichment hook the API's side of the importer uses (plans' estimates, enriching again); runs keep none
+   * unless `runs` (then imports with auto-enrich are enriched through it too).
+   */
+  function setEnrichment(hook: EnrichmentHook, options: { runs?: boolean } = {}) {
     facadeDeps.enrichment = hook;
+    if (options.runs) importerDeps.enrichment = hook;
+  }
+
+  /** The settings service behind `enrichmentSettings.*`, with the token cipher of this harness. */
+  function setEnrichmentSettings(settings: ApiServices['enrichmentSettings']) {
+    services.enrichmentSettings = settings;
   }
 
   async function close() {
@@ -125,11 +133,13 @@ export async function createApiHarness(
     connectBank,
     errors,
     setEnrichment,
+    setEnrichmentSettings,
+    cipher: importerDeps.cipher,
     close,
   };
 }
 
 /** A date `days` before today on the importer's calendar (Europe/London by default). */
 export function daysAgo(days: number): string {
-  return addDays(todayIn('Europe/London', new Date()), -days);
+  return addDays(todayIn(londonTimeZone, new Date()), -days);
 }

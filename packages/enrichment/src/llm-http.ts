@@ -25,6 +25,8 @@ export type ChatRequest = {
   timeoutMs: number;
   fetch: typeof fetch;
   signal?: AbortSignal;
+  /** Tries in all; 3 unless a caller (a connection test) wants its answer at once. */
+  maxAttempts?: number;
 };
 
 /** One try plus two retries: enough to ride out a rate limit or a blip, short enough to fail a dead endpoint. */
@@ -38,7 +40,8 @@ export async function postChatCompletion(request: ChatRequest): Promise<ChatComp
       return await attemptChatCompletion(request);
     } catch (error) {
       if (request.signal?.aborted) throw request.signal.reason;
-      if (!(error instanceof RetryableFailure) || attempt >= maxAttempts) throw toProviderError(error);
+      if (!(error instanceof RetryableFailure) || attempt >= (request.maxAttempts ?? maxAttempts))
+        throw toProviderError(error);
       await sleep(error.retryAfterMs ?? backoffMs(attempt), request.signal);
     }
   }
