@@ -64,6 +64,13 @@ describe('enrichment through the model a person chose', () => {
     expect(stored.apiKeyEncrypted).not.toContain(server.apiKey);
     expect(await api.enrichmentSettings.test()).toMatchObject({ ok: true, model: 'fake-model' });
     expect(h.errors.map((e) => JSON.stringify(e)).join()).not.toContain(server.apiKey);
+    // the change is in the person's activity, without the key
+    const activity = await api.auth.activity();
+    expect(activity.map((e) => [e.action, e.detail])).toContainEqual([
+      'enrichment.changed',
+      `model fake-model at ${new URL(server.baseUrl).host}, API key changed`,
+    ]);
+    expect(JSON.stringify(activity)).not.toContain(server.apiKey);
 
     const other = await h.signUp('other@example.test');
     expect(await other.api.enrichmentSettings.get()).toMatchObject({ source: 'server', provider: 'rules' });

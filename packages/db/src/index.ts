@@ -7,6 +7,7 @@ export {
 } from './transaction-batch';
 export { defaultDatabaseUrl, providerOf, type DatabaseProvider } from './database-url';
 export { applyMigrations, listMigrationNames } from './migrate';
+export { backupSqlite, BackupError, restoreSqlite } from './backup';
 export { isUniqueViolation } from './unique-violation';
 export { createTokenCipher, TokenDecryptionError, type TokenCipher } from './token-cipher';
 export { Prisma } from './generated/sqlite/client';

@@ -1,4 +1,12 @@
-import { applyMigrations, createDb, createTokenCipher, type Db } from '@app/db';
+import {
+  applyMigrations,
+  BackupError,
+  backupSqlite,
+  createDb,
+  createTokenCipher,
+  restoreSqlite,
+  type Db,
+} from '@app/db';
 import { purgeRawArchive } from '@app/importer';
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import type { Env } from '../env';
@@ -106,7 +114,38 @@ function createAdminProgram(io: AdminIo): Command {
       print(`deleted ${deleted} raw response(s) older than ${retentionDays} days`);
     });
 
+  program
+    .command('backup')
+    .description(
+      'write a consistent copy of the SQLite database while the server runs (PostgreSQL: use pg_dump)',
+    )
+    .requiredOption('--to <file>', 'the backup file to write')
+    .action(async (options: { to: string }) => {
+      const { migrations } = await asAdminError(() => backupSqlite(env.DATABASE_URL, options.to));
+      print(`backed up to ${options.to} (schema: ${migrations.at(-1) ?? 'none'})`);
+    });
+
+  program
+    .command('restore')
+    .description('replace the SQLite database with a backup of this schema version (stop the server first)')
+    .requiredOption('--from <file>', 'the backup file to read')
+    .action(async (options: { from: string }) => {
+      await asAdminError(() => restoreSqlite(options.from, env.DATABASE_URL));
+      print(
+        `restored from ${options.from}; start the server: interrupted imports resume from their checkpoints`,
+      );
+    });
+
   return program;
+}
+
+async function asAdminError<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof BackupError) throw new AdminCommandError(error.message);
+    throw error;
+  }
 }
 
 /** Runs one admin command; resolves to the process exit code. */

@@ -1,3 +1,4 @@
+import { recordAudit } from '../account/audit';
 import { EnrichmentSettingsInputSchema } from '@app/enrichment';
 import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
 import type { ApiServices } from '../services';
@@ -16,9 +17,20 @@ function settingsOf(services: ApiServices) {
 export const enrichmentSettingsRouter = {
   get: authedProcedure.query(({ ctx }) => settingsOf(ctx.services).get(ctx.user.id)),
 
-  set: authedProcedure
-    .input(EnrichmentSettingsInputSchema)
-    .mutation(({ ctx, input }) => settingsOf(ctx.services).set(ctx.user.id, input)),
+  set: authedProcedure.input(EnrichmentSettingsInputSchema).mutation(async ({ ctx, input }) => {
+    const view = await settingsOf(ctx.services).set(ctx.user.id, input);
+    // the person's activity says what changed, never the key itself
+    await recordAudit(ctx.services.db, {
+      userId: ctx.user.id,
+      action: 'enrichment.changed',
+      detail:
+        input.provider === 'llm'
+          ? `model ${input.model} at ${new URL(input.baseUrl).host}${input.apiKey ? ', API key changed' : ''}`
+          : input.provider,
+      address: ctx.psuIp,
+    });
+    return view;
+  }),
 
   /** One short request to the endpoint given (or the saved one): the model's reply, or what went wrong. */
   test: authedProcedure
