@@ -1,10 +1,7 @@
 import { addDays, todayIn } from '@app/domain';
 import { randomBytes } from 'node:crypto';
-
 import { performance } from 'node:perf_hooks';
-
 import { createTokenCipher } from '@app/db';
-
 import {
   connectBank,
   createInProcessProgressPort,
@@ -18,11 +15,8 @@ import {
   type Logger,
 } from '@app/importer';
 import { createSandboxBank, type SandboxOptions } from '@app/sandbox';
-
 import { createTrueLayerClient, truelayerConfigSchema } from '@app/truelayer';
-
 import type { z } from 'zod';
-
 import type { BenchDatabase } from './bench-database';
 
 export type ImporterConfigInput = z.input<typeof importerConfigSchema>;

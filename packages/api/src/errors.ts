@@ -1,4 +1,4 @@
-// Errors of the API's own domain (auth, OAuth, schedules). Each has a `code` that to-trpc-error.ts maps.
+// Errors of the API's own domain (auth, accounts, schedules, cursors). Each has a `code` that to-trpc-error.ts maps.
 
 export class InvalidCredentialsError extends Error {
   readonly code = 'INVALID_CREDENTIALS';
@@ -11,14 +11,6 @@ export class EmailTakenError extends Error {
   readonly code = 'EMAIL_TAKEN';
   constructor() {
     super('An account with this email already exists: sign in instead.');
-  }
-}
-
-/** The OAuth `state` is unknown, expired, already used or another user's. */
-export class OAuthStateError extends Error {
-  readonly code = 'OAUTH_STATE_INVALID';
-  constructor() {
-    super('This bank connection link has expired or was already used: start connecting the bank again.');
   }
 }
 

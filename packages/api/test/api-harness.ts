@@ -1,21 +1,19 @@
 import { addDays, londonTimeZone, todayIn } from '@app/domain';
 import { randomBytes } from 'node:crypto';
-
 import { createTokenCipher } from '@app/db';
-
 import { createTestDatabase } from '@app/db/testing';
-
 import {
+  createImporter,
   createInProcessProgressPort,
   createJobRunner,
   importerConfigSchema,
+  type EnrichmentHook,
   type ImporterDeps,
+  type ImporterFacadeDeps,
   type Logger,
 } from '@app/importer';
 import { createSandboxBank, type SandboxOptions } from '@app/sandbox';
-
 import { createTrueLayerClient, truelayerConfigSchema } from '@app/truelayer';
-
 import {
   createCaller,
   createContextFactory,
@@ -64,11 +62,13 @@ export async function createApiHarness(
     now,
   };
   const runner = createJobRunner(importerDeps);
+  const facadeDeps: ImporterFacadeDeps = { ...importerDeps, bank: client, transport: runner };
   const services: ApiServices = {
-    ...importerDeps,
-    bank: client,
-    importer: importerDeps.config,
-    transport: runner,
+    db: database.db,
+    importer: createImporter(facadeDeps),
+    progress: importerDeps.progress,
+    logger,
+    now,
     auth: { sessionTtlMs: 30 * daysMs, secureCookies: false },
     rateLimiter: createRateLimiter(options.rateLimit ?? { capacity: 1_000, refillPerSecond: 1_000 }),
   };
@@ -99,6 +99,11 @@ export async function createApiHarness(
     });
   }
 
+  /** The enrichment hook the API's side of the importer uses (plans' estimates, enriching again); runs keep none. */
+  function setEnrichment(hook: EnrichmentHook) {
+    facadeDeps.enrichment = hook;
+  }
+
   async function close() {
     await runner.close();
     await bank.close();
@@ -116,6 +121,7 @@ export async function createApiHarness(
     signUp,
     connectBank,
     errors,
+    setEnrichment,
     close,
   };
 }

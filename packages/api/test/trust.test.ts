@@ -1,7 +1,6 @@
 import { addDays, londonTimeZone, todayIn } from '@app/domain';
 import { type EnrichmentHook } from '@app/importer';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-
 import { createApiHarness, daysAgo, type ApiHarness } from './api-harness';
 
 type Caller = Awaited<ReturnType<ApiHarness['callerFor']>>;
@@ -20,7 +19,7 @@ describe('what makes an import trustworthy, through the API', () => {
       },
       estimate: (count) => ({ costMicros: 1_000 * count, basis: '1,000 micro-dollars a transaction' }),
     };
-    h.services.enrichment = hook;
+    h.setEnrichment(hook);
     ({ api } = await h.signUp('trust@example.test'));
     connectionId = (await h.connectBank(api)).id;
   });

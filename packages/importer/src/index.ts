@@ -1,5 +1,12 @@
 export { importerConfigSchema, type ImporterConfig } from './config';
 export { connectBank } from './connect-bank';
+export { createImporter, type Importer, type ImporterBank, type ImporterFacadeDeps } from './importer';
+export {
+  BankAccessRefusedError,
+  BankRateLimitedError,
+  BankRequestFailedError,
+  toBankError,
+} from './bank-errors';
 export { createConnectionTokens } from './connection-tokens';
 export {
   cancelImport,

@@ -109,6 +109,7 @@ export async function runImportJob(
     bank: deps.bank,
     connectionId: job.connectionId,
     now,
+    logger,
   });
   const sources = await prepareRunSources(deps, job);
   const data =

@@ -1,14 +1,9 @@
 import { addDays, londonTimeZone, todayIn } from '@app/domain';
 import { randomBytes } from 'node:crypto';
-
 import { createTokenCipher, type Db } from '@app/db';
-
 import { createTestDatabase, type TestDatabase } from '@app/db/testing';
-
 import { createSandboxBank } from '@app/sandbox';
-
 import { createTrueLayerClient, truelayerConfigSchema, type TrueLayerConfigInput } from '@app/truelayer';
-
 import {
   connectBank,
   createInProcessProgressPort,

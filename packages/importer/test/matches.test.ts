@@ -1,6 +1,5 @@
 import { addDays, londonTimeZone, todayIn } from '@app/domain';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-
 import {
   listJobMatches,
   MatchStateError,

@@ -1,8 +1,6 @@
 import { addDays, londonTimeZone, todayIn } from '@app/domain';
 import { testProviders } from '@app/db/testing';
-
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-
 import {
   ArchiveMissingError,
   createJobRunner,
@@ -17,7 +15,6 @@ import {
   type ImporterDeps,
 } from '../src/index';
 import { unpackRawItems } from '../src/raw-archive';
-
 import { createHarness, storedTransactions, type Harness } from '../src/testing';
 
 const dayMs = 86_400_000;

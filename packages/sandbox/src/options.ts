@@ -50,6 +50,11 @@ export const SandboxOptionsSchema = z.object({
   scaMaxDays: z.number().int().min(0).default(90),
   scaGraceMinutes: z.number().min(0).default(5),
   tokenTtlSeconds: z.number().int().positive().default(3600),
+  /**
+   * `rotate` (TrueLayer): a refresh token works once and the answer carries its successor. `reuse`: the same
+   * refresh token keeps working (some OAuth servers); the importer must be right either way.
+   */
+  refreshTokens: z.enum(['rotate', 'reuse']).default('rotate'),
   cardless: z.boolean().default(false),
   idChurn: z.boolean().default(false),
   /** Keep connections and tokens in this JSON file, so a restarted bank still honours them (the demo bank). */

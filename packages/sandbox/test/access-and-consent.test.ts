@@ -29,6 +29,26 @@ describe('access tokens', () => {
     expect((await getData(bank, refreshed.body.access_token ?? '', '/accounts', PSU)).status).toBe(200);
   });
 
+  test('refresh tokens rotate: a used one is invalid_grant, its successor works', async () => {
+    bank = await startBank();
+    const tokens = bank.issueTokens();
+    const renewed = await refresh(tokens.refresh_token);
+    expect(renewed.body.refresh_token).not.toBe(tokens.refresh_token);
+    expect(await refresh(tokens.refresh_token)).toMatchObject({
+      status: 400,
+      body: { error: 'invalid_grant' },
+    });
+    expect((await refresh(renewed.body.refresh_token ?? '')).status).toBe(200);
+  });
+
+  test('refreshTokens reuse keeps one refresh token working', async () => {
+    bank = await startBank({ refreshTokens: 'reuse' });
+    const tokens = bank.issueTokens();
+    const renewed = await refresh(tokens.refresh_token);
+    expect(renewed.body.refresh_token).toBe(tokens.refresh_token);
+    expect((await refresh(tokens.refresh_token)).status).toBe(200);
+  });
+
   test('a token expires after tokenTtlSeconds of sandbox time', async () => {
     bank = await startBank({ tokenTtlSeconds: 600 });
     const { access_token: token, expires_in: expiresIn } = bank.issueTokens();

@@ -1,6 +1,5 @@
 import { daysInRange } from '@app/domain';
 import type { MonthlyBudget } from '@app/enrichment';
-
 import { type planImport, type PlanWarning } from '@app/importer';
 import { readStoredEstimate } from './job-estimate';
 
