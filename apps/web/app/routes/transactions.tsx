@@ -153,8 +153,8 @@ export default function Transactions() {
         </EmptyState>
       ) : (
         <div className={`card table-card${loading ? ' is-loading' : ''}`} aria-busy={loading}>
-          <div className="table-wrap">
-            <table className="table table-hover">
+          <div className="table-wrap" tabIndex={0}>
+            <table className="table table-hover table-transactions">
               <caption className="sr-only">Transactions</caption>
               <thead>
                 <tr>
