@@ -110,7 +110,14 @@ export const transactionSelect = {
   category: true,
   enrichedAt: true,
   importJobId: true,
-  account: { select: { displayName: true, kind: true } },
+  account: {
+    select: {
+      displayName: true,
+      kind: true,
+      maskedNumber: true,
+      connection: { select: { providerName: true } },
+    },
+  },
 } satisfies Prisma.TransactionSelect;
 
 export const scheduleSelect = {

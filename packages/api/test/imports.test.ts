@@ -132,4 +132,29 @@ describe('planning, running and following an import', () => {
     const filtered = await api.transactions.list({ accountId, from: daysAgo(7), limit: 100 });
     expect(filtered.items.every((t) => t.accountId === accountId && t.bookingDate >= daysAgo(7))).toBe(true);
   });
+
+  test('transactions are searched by description or merchant in any case, and name their bank and number', async () => {
+    const all = await api.transactions.list({ limit: 100 });
+    const sample = all.items.find((t) => t.merchantName) ?? all.items[0];
+    const word = (sample?.merchantName ?? sample?.description ?? '').split(/\s+/)[0] ?? '';
+    expect(word.length).toBeGreaterThan(2);
+    const found = await api.transactions.list({ search: word.toLowerCase(), limit: 100 });
+    expect(found.items.length).toBeGreaterThan(0);
+    const lower = word.toLowerCase();
+    expect(
+      found.items.every(
+        (t) =>
+          t.description.toLowerCase().includes(lower) || (t.merchantName ?? '').toLowerCase().includes(lower),
+      ),
+    ).toBe(true);
+    expect(found.items.length).toBeLessThan(all.items.length);
+    expect(found.items[0]?.account.connection.providerName).toBeTruthy();
+  });
+
+  test('a start date after the end date is refused with the reason, not answered with nothing', async () => {
+    await expect(api.transactions.list({ from: daysAgo(1), to: daysAgo(5) })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+      message: expect.stringContaining('on or before'),
+    });
+  });
 });

@@ -1,4 +1,4 @@
-export { createDb, type Db, type DbTx } from './client';
+export { createDb, providerOfDb, type Db, type DbTx } from './client';
 export {
   findStoredTransactions,
   insertTransactions,

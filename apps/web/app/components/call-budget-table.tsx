@@ -23,7 +23,7 @@ export function CallBudgetTable({ accounts, attended, replay }: Props) {
         One call a day is always kept for your own refresh; background work that does not fit waits instead of
         failing.
       </p>
-      <div className="table-wrap">
+      <div className="table-wrap" tabIndex={0}>
         <table className="table budget-table">
           <thead>
             <tr>

@@ -137,7 +137,7 @@ export function ConnectionCard({ connection, now, busyIntent, result, onAdvanced
         </Notice>
       ) : null}
 
-      <div className="table-wrap">
+      <div className="table-wrap" tabIndex={0}>
         <table className="table">
           <caption className="sr-only">Accounts and cards of {connection.providerName}</caption>
           <thead>

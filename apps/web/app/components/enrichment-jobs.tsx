@@ -34,7 +34,7 @@ export function EnrichmentJobs({
               : 'New transactions are categorised once the import finishes.'}
         </p>
       ) : (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0}>
           <table className="table">
             <thead>
               <tr>

@@ -32,7 +32,7 @@ export function EstimateVsActual({ estimate, actual, autoEnrich }: Props) {
       <h2 id="estimate-title" className="section-title">
         Estimate and result
       </h2>
-      <div className="table-wrap">
+      <div className="table-wrap" tabIndex={0}>
         <table className="table compare-table">
           <thead>
             <tr>

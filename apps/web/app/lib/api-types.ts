@@ -20,3 +20,4 @@ export type AccountResult = JobDetail['accounts'][number];
 export type MatchDecision = JobDetail['matches'][number];
 export type Schedule = RouterOutputs['schedules']['list'][number];
 export type CostSummary = RouterOutputs['costs']['summary'];
+export type TransactionItem = RouterOutputs['transactions']['list']['items'][number];

@@ -126,7 +126,7 @@ export default function Costs() {
             <h2 id="jobs-title" className="section-title">
               Per job
             </h2>
-            <div className="table-wrap">
+            <div className="table-wrap" tabIndex={0}>
               <table className="table">
                 <thead>
                   <tr>

@@ -72,7 +72,7 @@ export default function ImportHistory() {
         </EmptyState>
       ) : (
         <div className={`card table-card${loading ? ' is-loading' : ''}`} aria-busy={loading}>
-          <div className="table-wrap">
+          <div className="table-wrap" tabIndex={0}>
             <table className="table table-hover">
               <caption className="sr-only">Imports</caption>
               <thead>

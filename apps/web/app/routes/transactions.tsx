@@ -3,10 +3,10 @@ import { Form, Link, useLoaderData, useNavigation } from '@remix-run/react';
 import { RouteError } from '~/components/route-error';
 import { EmptyState } from '~/components/ui/empty-state';
 import { PageHeader } from '~/components/ui/page-header';
-import { withApi } from '~/lib/api.server';
 import { isCalendarDate } from '@app/domain';
-import { formatCalendarDate, formatMoney } from '~/lib/format';
-import { categoryLabel } from '~/lib/category-label';
+import { TransactionRow } from '~/components/transaction-row';
+import { Notice } from '~/components/ui/notice';
+import { withApi } from '~/lib/api.server';
 import { maskedNumberLabel } from '~/lib/account-labels';
 
 export const meta: MetaFunction = () => [{ title: 'Transactions · Spending' }];
@@ -16,33 +16,43 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const accountId = params.get('account') || undefined;
   const from = params.get('from') ?? '';
   const to = params.get('to') ?? '';
+  const q = (params.get('q') ?? '').trim().slice(0, 100);
   const cursor = params.get('cursor');
   const filters = {
     accountId: accountId ?? '',
     from: isCalendarDate(from) ? from : '',
     to: isCalendarDate(to) ? to : '',
+    q,
   };
+  // A reversed range is the person's slip, not an empty result: say so and list nothing instead of "no match".
+  const rangeError =
+    filters.from && filters.to && filters.from > filters.to
+      ? 'The “From” date must be on or before the “To” date.'
+      : null;
   return withApi(request, context, async (api) => {
     const [page, connections] = await Promise.all([
-      api.transactions.list({
-        accountId,
-        from: filters.from || undefined,
-        to: filters.to || undefined,
-        cursor,
-        limit: 50,
-      }),
+      rangeError
+        ? { items: [], nextCursor: null }
+        : api.transactions.list({
+            accountId,
+            from: filters.from || undefined,
+            to: filters.to || undefined,
+            search: filters.q || undefined,
+            cursor,
+            limit: 50,
+          }),
       api.connections.list(),
     ]);
-    return { page, connections, filters, paged: cursor !== null };
+    return { page, connections, filters, rangeError, paged: cursor !== null };
   });
 }
 
 export default function Transactions() {
-  const { page, connections, filters, paged } = useLoaderData<typeof loader>();
+  const { page, connections, filters, rangeError, paged } = useLoaderData<typeof loader>();
   const navigation = useNavigation();
   const loading = navigation.state === 'loading' && navigation.location.pathname === '/transactions';
   const filterParams = Object.fromEntries(
-    Object.entries({ account: filters.accountId, from: filters.from, to: filters.to }).filter(
+    Object.entries({ q: filters.q, account: filters.accountId, from: filters.from, to: filters.to }).filter(
       ([, value]) => value !== '',
     ),
   );
@@ -58,7 +68,18 @@ export default function Transactions() {
         description="Everything imported from your banks, newest first. Dates are the bank’s own calendar dates."
       />
 
-      <Form method="get" className="card filter-bar" aria-label="Filter transactions">
+      <Form method="get" className="card filter-bar" aria-label="Filter transactions" noValidate>
+        <div className="field">
+          <label htmlFor="tx-search">Search</label>
+          <input
+            id="tx-search"
+            name="q"
+            type="search"
+            defaultValue={filters.q}
+            maxLength={100}
+            placeholder="Description or merchant"
+          />
+        </div>
         <div className="field">
           <label htmlFor="tx-account">Account</label>
           <select id="tx-account" name="account" defaultValue={filters.accountId}>
@@ -67,7 +88,7 @@ export default function Transactions() {
               <optgroup key={connection.id} label={connection.providerName}>
                 {connection.accounts.map((account) => (
                   <option key={account.id} value={account.id}>
-                    {account.displayName}
+                    {connection.providerName} · {account.displayName}
                     {account.maskedNumber ? ` (${maskedNumberLabel(account.maskedNumber)})` : ''}
                   </option>
                 ))}
@@ -77,11 +98,25 @@ export default function Transactions() {
         </div>
         <div className="field">
           <label htmlFor="tx-from">From</label>
-          <input id="tx-from" name="from" type="date" defaultValue={filters.from} />
+          <input
+            id="tx-from"
+            name="from"
+            type="date"
+            defaultValue={filters.from}
+            aria-invalid={rangeError ? true : undefined}
+            aria-describedby={rangeError ? 'tx-range-error' : undefined}
+          />
         </div>
         <div className="field">
           <label htmlFor="tx-to">To</label>
-          <input id="tx-to" name="to" type="date" defaultValue={filters.to} />
+          <input
+            id="tx-to"
+            name="to"
+            type="date"
+            defaultValue={filters.to}
+            aria-invalid={rangeError ? true : undefined}
+            aria-describedby={rangeError ? 'tx-range-error' : undefined}
+          />
         </div>
         <div className="filter-actions">
           <button type="submit" className="button button-primary">
@@ -95,7 +130,13 @@ export default function Transactions() {
         </div>
       </Form>
 
-      {page.items.length === 0 ? (
+      {rangeError ? (
+        <div id="tx-range-error">
+          <Notice tone="danger" role="alert">
+            <p>{rangeError}</p>
+          </Notice>
+        </div>
+      ) : page.items.length === 0 ? (
         <EmptyState
           title={filtered ? 'No transactions match' : 'No transactions yet'}
           action={
@@ -112,47 +153,33 @@ export default function Transactions() {
         </EmptyState>
       ) : (
         <div className={`card table-card${loading ? ' is-loading' : ''}`} aria-busy={loading}>
-          <div className="table-wrap">
-            <table className="table table-hover">
+          <div className="table-wrap" tabIndex={0}>
+            <table className="table table-hover table-transactions">
               <caption className="sr-only">Transactions</caption>
               <thead>
                 <tr>
                   <th scope="col">Date</th>
                   <th scope="col">Description</th>
-                  <th scope="col">Merchant</th>
-                  <th scope="col">Category</th>
-                  <th scope="col">Account</th>
-                  <th scope="col">Status</th>
                   <th scope="col" className="num">
                     Amount
+                  </th>
+                  <th scope="col" className="tx-secondary">
+                    Merchant
+                  </th>
+                  <th scope="col" className="tx-secondary">
+                    Category
+                  </th>
+                  <th scope="col" className="tx-secondary">
+                    Account
+                  </th>
+                  <th scope="col" className="tx-secondary">
+                    Status
                   </th>
                 </tr>
               </thead>
               <tbody>
                 {page.items.map((tx) => (
-                  <tr key={tx.id}>
-                    <td className="nowrap">
-                      <time dateTime={tx.bookingDate}>{formatCalendarDate(tx.bookingDate)}</time>
-                    </td>
-                    <td className="description">{tx.description}</td>
-                    <td>{tx.merchantName ?? <span className="muted">—</span>}</td>
-                    <td>
-                      <span className="category-chip">
-                        {categoryLabel(tx.category ?? tx.providerCategory)}
-                      </span>
-                    </td>
-                    <td className="muted small nowrap">{tx.account.displayName}</td>
-                    <td>
-                      <span
-                        className={`badge ${tx.status === 'pending' ? 'badge-warning' : 'badge-neutral'}`}
-                      >
-                        {tx.status === 'pending' ? 'Pending' : 'Booked'}
-                      </span>
-                    </td>
-                    <td className={`num amount ${tx.amountMinor < 0 ? 'amount-out' : 'amount-in'}`}>
-                      {formatMoney(tx.amountMinor, tx.currency)}
-                    </td>
-                  </tr>
+                  <TransactionRow key={tx.id} tx={tx} />
                 ))}
               </tbody>
             </table>

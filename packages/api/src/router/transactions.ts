@@ -1,4 +1,4 @@
-import type { Prisma } from '@app/db';
+import { providerOfDb, type Db, type Prisma } from '@app/db';
 import type { TRPCRouterRecord } from '@trpc/server';
 import { AccountNotFoundError } from '../errors';
 import { encodeCursor, type Cursor } from '../schemas/cursor';
@@ -8,6 +8,17 @@ import { authedProcedure } from '../trpc';
 
 function afterCursor(cursor: Cursor): Prisma.TransactionWhereInput {
   return { OR: [{ bookingDate: { lt: cursor.key } }, { bookingDate: cursor.key, id: { lt: cursor.id } }] };
+}
+
+/**
+ * Description or merchant containing the words, ignoring case. SQLite's LIKE already ignores ASCII case;
+ * PostgreSQL needs `mode: 'insensitive'`, which the SQLite client's types do not know, hence the widening.
+ */
+function matchingText(db: Db, search: string): Prisma.TransactionWhereInput {
+  const contains = (
+    providerOfDb(db) === 'postgresql' ? { contains: search, mode: 'insensitive' } : { contains: search }
+  ) as Prisma.StringFilter;
+  return { OR: [{ description: contains }, { merchantName: contains }] };
 }
 
 export const transactionsRouter = {
@@ -31,6 +42,7 @@ export const transactionsRouter = {
         ...(input.accountId ? { accountId: input.accountId } : {}),
         ...(input.from || input.to ? { bookingDate } : {}),
         ...(input.cursor ? afterCursor(input.cursor) : {}),
+        ...(input.search ? { AND: [matchingText(db, input.search)] } : {}),
       },
       orderBy: [{ bookingDate: 'desc' }, { id: 'desc' }],
       take: input.limit + 1,
