@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { registerAccounts } from './commands/accounts';
 import { registerCancel } from './commands/cancel';
+import { registerEnrichment } from './commands/enrichment';
 import { registerExtend } from './commands/extend';
 import { registerFollow } from './commands/follow';
 import { registerHistory } from './commands/history';
@@ -36,6 +37,7 @@ export function createProgram(env: CliEnv): Command {
     registerPause,
     registerResume,
     registerReplay,
+    registerEnrichment,
   ])
     register(program, env);
   return program;
