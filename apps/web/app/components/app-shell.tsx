@@ -9,6 +9,7 @@ const nav = [
   { to: '/schedules', label: 'Schedules', icon: <CalendarIcon /> },
   { to: '/transactions', label: 'Transactions', icon: <ListIcon /> },
   { to: '/costs', label: 'Costs', icon: <ChartIcon /> },
+  { to: '/settings', label: 'Settings', icon: <ListIcon /> },
 ];
 
 export function AppShell({

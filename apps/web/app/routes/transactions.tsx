@@ -1,15 +1,17 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Form, Link, useLoaderData, useNavigation } from '@remix-run/react';
+import { CategoryEditor } from '~/components/category-editor';
 import { RouteError } from '~/components/route-error';
 import { EmptyState } from '~/components/ui/empty-state';
 import { PageHeader } from '~/components/ui/page-header';
 import { withApi } from '~/lib/api.server';
 import { isCalendarDate } from '~/lib/calendar';
 import { formatCalendarDate, formatMoney } from '~/lib/format';
-import { categoryLabel } from '~/lib/category-label';
 import { maskedNumberLabel } from '~/lib/account-labels';
 
 export const meta: MetaFunction = () => [{ title: 'Transactions · Spending' }];
+
+export { correctCategoryAction as action } from '~/lib/correct-category.server';
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const params = new URL(request.url).searchParams;
@@ -137,9 +139,7 @@ export default function Transactions() {
                     <td className="description">{tx.description}</td>
                     <td>{tx.merchantName ?? <span className="muted">—</span>}</td>
                     <td>
-                      <span className="category-chip">
-                        {categoryLabel(tx.category ?? tx.providerCategory)}
-                      </span>
+                      <CategoryEditor tx={tx} />
                     </td>
                     <td className="muted small nowrap">{tx.account.displayName}</td>
                     <td>
