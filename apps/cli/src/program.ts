@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { registerAccounts } from './commands/accounts';
 import { registerCancel } from './commands/cancel';
 import { registerContinue } from './commands/continue';
+import { registerEnrichment } from './commands/enrichment';
 import { registerExtend } from './commands/extend';
 import { registerFollow } from './commands/follow';
 import { registerFullHistory } from './commands/full-history';
@@ -40,6 +41,7 @@ export function createProgram(env: CliEnv): Command {
     registerResume,
     registerReplay,
     registerContinue,
+    registerEnrichment,
   ])
     register(program, env);
   return program;

@@ -63,6 +63,17 @@ const cases: Record<string, IsolationCase> = {
     call: (i, o) => i.matches.resolve.mutate({ decisionId: o.decisionId, choice: 'keep_both' }),
   },
   'costs.setMonthlyCap': { kind: 'no-ids', why: "sets the caller's own cap" },
+  'corrections.apply': {
+    kind: 'refuses',
+    call: async (i, o) => {
+      const { items } = await o.api.transactions.list.query({ accountId: o.accountIds[0] ?? '', limit: 1 });
+      return i.corrections.apply.mutate({
+        transactionId: items[0]?.id ?? 'none',
+        category: 'Other',
+        scope: 'past_and_future',
+      });
+    },
+  },
   'enrichmentSettings.set': { kind: 'no-ids', why: "sets the caller's own provider" },
   'enrichmentSettings.test': { kind: 'no-ids', why: "tests the caller's own (or the given) endpoint" },
   'enrichmentSettings.get': { kind: 'no-ids', why: "reads the caller's own provider (never a key)" },

@@ -1,6 +1,7 @@
 import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
 import { authRouter } from './router/auth';
 import { connectionsRouter } from './router/connections';
+import { correctionsRouter } from './router/corrections';
 import { costsRouter } from './router/costs';
 import { enrichmentSettingsRouter } from './router/enrichment-settings';
 import { importControlProcedures } from './router/import-controls';
@@ -21,6 +22,7 @@ export const appRouter = createTRPCRouter({
   transactions: transactionsRouter,
   schedules: schedulesRouter,
   costs: costsRouter,
+  corrections: correctionsRouter,
   enrichmentSettings: enrichmentSettingsRouter,
   matches: matchesRouter,
 });

@@ -109,6 +109,8 @@ export const transactionSelect = {
   providerCategory: true,
   category: true,
   enrichedAt: true,
+  // What categorised the row: "rules", "user-rule", "llm:<model>" (shown as rule, your rule, the model).
+  enrichedBy: true,
   importJobId: true,
   account: {
     select: {

@@ -4,6 +4,7 @@ import { createEnrichmentJob } from './create-enrichment-job';
 import type { EnrichmentSettingsService } from './enrichment-settings';
 import { createLlmProvider } from './llm-provider';
 import { noopLogger, type Logger } from './logger';
+import { applyMerchantRules } from './merchant-rules';
 import { describeMonthlyBudget } from './monthly-cap';
 import { createRulesProvider } from './rules-provider';
 import { runEnrichmentJob } from './run-enrichment-job';
@@ -26,6 +27,8 @@ export async function enrichImport(
   input: { userId: string; importJobId: string },
 ): Promise<EnrichmentJob[]> {
   const logger = deps.logger ?? noopLogger;
+  // The person's own rules first, whatever the provider: a ruled merchant is never sent to a model.
+  await applyMerchantRules(deps.db, input);
   const resolved = await deps.settings.resolve(input.userId);
   if (resolved.provider === 'none') return [];
   if (resolved.provider === 'rules') return [await runRules(deps, input, logger)];

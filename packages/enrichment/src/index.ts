@@ -50,3 +50,10 @@ export {
   type EnrichmentSettingsView,
 } from './enrichment-settings';
 export { enrichImport, estimateImportEnrichment, type EnrichImportDeps } from './enrich-import';
+export {
+  applyMerchantRules,
+  correctTransaction,
+  CorrectionNotFoundError,
+  merchantKeyOf,
+  userRuleMarker,
+} from './merchant-rules';

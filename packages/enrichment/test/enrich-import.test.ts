@@ -3,6 +3,7 @@ import { createTokenCipher } from '@app/db';
 import { createTestDatabase, testProviders, type TestDatabase } from '@app/db/testing';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
+  correctTransaction,
   createEnrichmentSettings,
   enrichImport,
   estimateImportEnrichment,
@@ -33,8 +34,9 @@ for (const { provider: dbProvider, skip, reason } of testProviders) {
       await t?.drop();
     });
 
-    function settingsFor(serverDefault: ServerEnrichmentDefault = { provider: 'rules' }) {
-      return createEnrichmentSettings({ db: t.db, cipher, serverDefault, timeoutMs: 300 });
+    // A short timeout only where a hanging endpoint is the point: a loaded machine is slow to answer too.
+    function settingsFor(serverDefault: ServerEnrichmentDefault = { provider: 'rules' }, timeoutMs = 10_000) {
+      return createEnrichmentSettings({ db: t.db, cipher, serverDefault, timeoutMs });
     }
 
     async function importFor(name: string, descriptions = rows) {
@@ -121,8 +123,9 @@ for (const { provider: dbProvider, skip, reason } of testProviders) {
         await chooseModel(user.id, `broken-${name}`, url ?? server.baseUrl);
         breakIt(server);
         try {
+          const settings = settingsFor({ provider: 'rules' }, name === 'slow' ? 300 : 10_000);
           const jobs = await enrichImport(
-            { db: t.db, settings: settingsFor() },
+            { db: t.db, settings },
             { userId: user.id, importJobId: importJob.id },
           );
           expect(jobs.map((j) => j.provider)).toEqual(['llm', 'rules']);
@@ -189,6 +192,70 @@ for (const { provider: dbProvider, skip, reason } of testProviders) {
         /Monthly spending cap reached.*The rules categorised the remaining 4/,
       );
       expect((await rowsOf(importJob.id)).every((r) => r.enrichedBy === 'rules')).toBe(true);
+    });
+
+    test('a correction becomes the person’s rule: the next import follows it and the model is not asked', async () => {
+      const { user, connection, account } = await seedUser(t.db, `correct-${dbProvider}`);
+      const owner = { userId: user.id, connectionId: connection.id, accountId: account.id };
+      await chooseModel(user.id, 'corrected');
+      const first = await seedImport(t.db, owner, [
+        { description: 'WALLABY WAX 12 LEEDS' },
+        { description: 'TESCO STORES 2231' },
+      ]);
+      await enrichImport(
+        { db: t.db, settings: settingsFor() },
+        { userId: user.id, importJobId: first.importJob.id },
+      );
+      const wax = await t.db.transaction.findFirstOrThrow({
+        where: { importJobId: first.importJob.id, description: 'WALLABY WAX 12 LEEDS' },
+      });
+      expect(wax).toMatchObject({ category: 'Shopping', enrichedBy: 'llm:corrected' }); // the fake's guess
+      const older = await seedImport(t.db, owner, [{ description: 'WALLABY WAX 3 LEEDS' }]);
+
+      await correctTransaction(t.db, {
+        userId: user.id,
+        transactionId: wax.id,
+        category: 'Health',
+        merchantName: 'Wallaby Wax Salon',
+        scope: 'future',
+      });
+      expect(await t.db.transaction.findUniqueOrThrow({ where: { id: wax.id } })).toMatchObject({
+        category: 'Health',
+        merchantName: 'Wallaby Wax Salon',
+        enrichedBy: 'user-rule',
+      });
+      // "only future": the other earlier row is left as it was
+      expect((await rowsOf(older.importJob.id))[0]).toMatchObject({ enrichedAt: null });
+
+      const before = server.requests.length;
+      const next = await seedImport(t.db, owner, [
+        { description: 'WALLABY WAX 77 LEEDS' },
+        { description: 'PRET A MANGER' },
+      ]);
+      await enrichImport(
+        { db: t.db, settings: settingsFor() },
+        { userId: user.id, importJobId: next.importJob.id },
+      );
+      expect((await rowsOf(next.importJob.id)).map((r) => [r.description, r.category, r.enrichedBy])).toEqual(
+        [
+          ['PRET A MANGER', 'Eating out', 'llm:corrected'],
+          ['WALLABY WAX 77 LEEDS', 'Health', 'user-rule'],
+        ],
+      );
+      const asked = server.requests.slice(before).flatMap((r) => r.transactions.map((x) => x.description));
+      expect(asked).toEqual(['PRET A MANGER']);
+
+      // "past too": every earlier row of the merchant follows
+      await correctTransaction(t.db, {
+        userId: user.id,
+        transactionId: wax.id,
+        category: 'Shopping',
+        scope: 'past_and_future',
+      });
+      const all = await t.db.transaction.findMany({
+        where: { description: { startsWith: 'WALLABY WAX' }, account: { id: account.id } },
+      });
+      expect(all.map((r) => r.category)).toEqual(['Shopping', 'Shopping', 'Shopping']);
     });
 
     test('"none" enriches nothing and estimates nothing', async () => {

@@ -19,6 +19,7 @@ const nav = [
   { to: '/transactions', label: 'Transactions', icon: <ListIcon /> },
   { to: '/costs', label: 'Costs', icon: <ChartIcon /> },
   { to: '/account', label: 'Account', icon: <SlidersIcon /> },
+  { to: '/settings', label: 'Settings', icon: <SlidersIcon /> },
 ];
 
 export function AppShell({

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Form, Link, useLoaderData, useNavigation } from '@remix-run/react';
+import { CategoryEditor } from '~/components/category-editor';
 import { RouteError } from '~/components/route-error';
 import { EmptyState } from '~/components/ui/empty-state';
 import { PageHeader } from '~/components/ui/page-header';
@@ -10,6 +11,8 @@ import { withApi } from '~/lib/api.server';
 import { maskedNumberLabel } from '~/lib/account-labels';
 
 export const meta: MetaFunction = () => [{ title: 'Transactions · Spending' }];
+
+export { correctCategoryAction as action } from '~/lib/correct-category.server';
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const params = new URL(request.url).searchParams;
@@ -179,7 +182,7 @@ export default function Transactions() {
               </thead>
               <tbody>
                 {page.items.map((tx) => (
-                  <TransactionRow key={tx.id} tx={tx} />
+                  <TransactionRow key={tx.id} tx={tx} category={<CategoryEditor tx={tx} />} />
                 ))}
               </tbody>
             </table>
