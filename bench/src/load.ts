@@ -1,7 +1,7 @@
+import { addDays, londonTimeZone, todayIn } from '@app/domain';
 import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { createApiClient, type ApiClient } from '@app/api/client';
-import { addDays, todayIn } from '@app/importer';
 import { createSandboxBank } from '@app/sandbox';
 import { createLogger, startServer } from '@app/server';
 import { WebSocket } from 'ws';
@@ -52,21 +52,28 @@ export async function runLoad(options: {
     unattendedLimit: null,
   }).listen(0, '127.0.0.1');
   const database = await createBenchDatabase('sqlite');
-  const server = await startServer({
-    port: 0,
-    host: '127.0.0.1',
-    databaseUrl: database.url,
-    tokenKeys: { keys: { load: randomBytes(32).toString('base64') }, currentKeyId: 'load' },
-    bank: { kind: 'shared-sandbox', url: bank.url, clientId: bank.clientId, clientSecret: bank.clientSecret },
-    // enough retries that 5 % faults never exhaust them; a 1 s Retry-After is waited for, not handed back
-    truelayerTuning: { retryBaseMs: 10, retryMaxMs: 2_000, timeoutMs: 10_000, maxRetries: 8 },
-    importer: { workers: 4, jobConcurrency: size.imports },
-    sessionTtlDays: 1,
-    demoUser: null,
-    mutationsPerMinute: 100_000,
-    secureCookies: false,
-    logger: createLogger({ level: 'silent', pretty: false }),
-  });
+  const server = await startServer(
+    {
+      port: 0,
+      host: '127.0.0.1',
+      databaseUrl: database.url,
+      tokenKeys: { keys: { load: randomBytes(32).toString('base64') }, currentKeyId: 'load' },
+      bank: {
+        kind: 'shared-sandbox',
+        url: bank.url,
+        clientId: bank.clientId,
+        clientSecret: bank.clientSecret,
+      },
+      // enough retries that 5 % faults never exhaust them; a 1 s Retry-After is waited for, not handed back
+      truelayerTuning: { retryBaseMs: 10, retryMaxMs: 2_000, timeoutMs: 10_000, maxRetries: 8 },
+      importer: { workers: 4, jobConcurrency: size.imports },
+      sessionTtlDays: 1,
+      demoUser: null,
+      mutationsPerMinute: 100_000,
+      secureCookies: false,
+    },
+    { logger: createLogger({ level: 'silent', pretty: false }) },
+  );
   const clients: ApiClient[] = [];
   const client = (sessionToken?: string) => {
     const api = createApiClient({ url: server.url, sessionToken, WebSocket: NodeWebSocket });
@@ -75,7 +82,7 @@ export async function runLoad(options: {
   };
 
   try {
-    const today = todayIn('Europe/London', new Date());
+    const today = todayIn(londonTimeZone, new Date());
     const range = { fromDate: addDays(today, -size.days), toDate: today };
     const owners = await Promise.all(
       Array.from({ length: size.imports }, async (_, i) => {

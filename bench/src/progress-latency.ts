@@ -1,8 +1,8 @@
+import { addDays, londonTimeZone, todayIn } from '@app/domain';
 import { fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { createApiClient } from '@app/api/client';
-import { addDays, todayIn } from '@app/importer';
 import { createLogger, startServer } from '@app/server';
 import { WebSocket } from 'ws';
 import type { Benchmark } from './bench-result';
@@ -32,30 +32,32 @@ function percentile(sorted: number[], p: number): number {
 /** The real server (embedded mode, its own sandbox bank and SQLite file), one import, `subscriptions` followers. */
 async function measureFanOut(subscriptions: number, sockets: number, days: number): Promise<FanOut> {
   const database = await createBenchDatabase('sqlite');
-  const server = await startServer({
-    port: 0,
-    host: '127.0.0.1',
-    databaseUrl: database.url,
-    tokenKeys: { keys: { bench: randomBytes(32).toString('base64') }, currentKeyId: 'bench' },
-    bank: {
-      kind: 'embedded-sandbox',
+  const server = await startServer(
+    {
       port: 0,
-      options: { seed: 7, latency: { fixedMs: bankLatencyMs }, unattendedLimit: null },
+      host: '127.0.0.1',
+      databaseUrl: database.url,
+      tokenKeys: { keys: { bench: randomBytes(32).toString('base64') }, currentKeyId: 'bench' },
+      bank: {
+        kind: 'embedded-sandbox',
+        port: 0,
+        options: { seed: 7, latency: { fixedMs: bankLatencyMs }, unattendedLimit: null },
+      },
+      importer: { workers: 4, jobConcurrency: 4 },
+      sessionTtlDays: 1,
+      demoUser: demo,
+      mutationsPerMinute: 10_000,
+      secureCookies: false,
     },
-    importer: { workers: 4, jobConcurrency: 4 },
-    sessionTtlDays: 1,
-    demoUser: demo,
-    mutationsPerMinute: 10_000,
-    secureCookies: false,
-    logger: createLogger({ level: 'silent', pretty: false }),
-  });
+    { logger: createLogger({ level: 'silent', pretty: false }) },
+  );
   const owner = createApiClient({ url: server.url, WebSocket: NodeWebSocket });
   try {
     const { sessionToken } = await owner.auth.signIn.mutate(demo);
     const api = createApiClient({ url: server.url, sessionToken, WebSocket: NodeWebSocket });
     const [connection] = await api.connections.list.query();
     if (!connection) throw new Error('the demo user has no connection');
-    const today = todayIn('Europe/London', new Date());
+    const today = todayIn(londonTimeZone, new Date());
     const { jobId } = await api.importPlan.mutate({
       connectionId: connection.id,
       fromDate: addDays(today, -days),

@@ -35,28 +35,30 @@ async function connectSandboxBank(api: ApiClient, user: string) {
 export async function startCliTestServer(person: { email: string; password: string }, bankLatencyMs = 0) {
   const database = await createTestDatabase('sqlite');
   const failingAccounts = { [brokenCardId()]: { status: 403, error: 'account_temporarily_locked' } };
-  const server = await startServer({
-    port: 0,
-    host: '127.0.0.1',
-    databaseUrl: database.url,
-    tokenKeys: { keys: { test: randomBytes(32).toString('base64') }, currentKeyId: 'test' },
-    bank: {
-      kind: 'embedded-sandbox',
+  const server = await startServer(
+    {
       port: 0,
-      options: {
-        seed: sandboxSeed,
-        latency: { fixedMs: bankLatencyMs, jitterMs: 0 },
-        faults: { failingAccounts },
+      host: '127.0.0.1',
+      databaseUrl: database.url,
+      tokenKeys: { keys: { test: randomBytes(32).toString('base64') }, currentKeyId: 'test' },
+      bank: {
+        kind: 'embedded-sandbox',
+        port: 0,
+        options: {
+          seed: sandboxSeed,
+          latency: { fixedMs: bankLatencyMs, jitterMs: 0 },
+          faults: { failingAccounts },
+        },
       },
+      truelayerTuning: { retryBaseMs: 5, retryMaxMs: 50, timeoutMs: 5_000 },
+      importer: { workers: 4, jobConcurrency: 4 },
+      sessionTtlDays: 30,
+      demoUser: null,
+      mutationsPerMinute: 10_000,
+      secureCookies: false,
     },
-    truelayerTuning: { retryBaseMs: 5, retryMaxMs: 50, timeoutMs: 5_000 },
-    importer: { workers: 4, jobConcurrency: 4 },
-    sessionTtlDays: 30,
-    demoUser: null,
-    mutationsPerMinute: 10_000,
-    secureCookies: false,
-    logger: createLogger({ level: 'silent', pretty: false }),
-  });
+    { logger: createLogger({ level: 'silent', pretty: false }) },
+  );
 
   const anonymous = createClient(server.url);
   const { sessionToken } = await anonymous.auth.signUp.mutate(person);

@@ -2,7 +2,9 @@ import type { SandboxBank } from '@app/sandbox';
 import { createTrueLayerClient, hostsFor, truelayerConfigSchema, type TrueLayerClient } from '@app/truelayer';
 import type { ServerConfig } from './server-config';
 
-function targetOf(config: ServerConfig, redirectUri: string, sandbox: SandboxBank | null) {
+type BankSettings = Pick<ServerConfig, 'bank' | 'truelayerTuning'>;
+
+function targetOf(config: BankSettings, redirectUri: string, sandbox: SandboxBank | null) {
   const bank = config.bank;
   switch (bank.kind) {
     case 'truelayer':
@@ -35,7 +37,7 @@ function targetOf(config: ServerConfig, redirectUri: string, sandbox: SandboxBan
 
 /** The TrueLayer client, pointed at TrueLayer (live or its sandbox), a shared sandbox bank or the embedded one. */
 export function createBankClient(
-  config: ServerConfig,
+  config: BankSettings,
   publicUrl: string,
   sandbox: SandboxBank | null,
 ): TrueLayerClient {

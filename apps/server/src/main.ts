@@ -18,7 +18,7 @@ if (!webBuilt)
     'the web app is not built (pnpm --filter @app/web build): only the API is served',
   );
 const web = webBuilt ? createRemixWebHandler({ buildDir: webBuild, demoUser: config.demoUser }) : undefined;
-const server = await startServer({ ...config, web });
+const server = await startServer(config, { logger, web });
 
 logger.info({ url: config.publicUrl ?? server.url }, 'spending import is running');
 if (config.bank.kind === 'embedded-sandbox') {

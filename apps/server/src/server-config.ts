@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import { importerConfigSchema, type ImporterConfig } from '@app/importer';
 import type { SandboxOptions } from '@app/sandbox';
 import type { TrueLayerConfigInput, TrueLayerEnvironment } from '@app/truelayer';
 import { readOrCreateDevTokenKey } from './dev-token-key';
@@ -56,10 +57,33 @@ export type ServerConfig = {
   secureCookies: boolean;
   /** Metrics and the PSD2 budget they report; absent: no /metrics. */
   ops?: OpsConfig;
+};
+
+/** What a process is given besides its configuration: where it logs, and the web app to mount (servers only). */
+export type ServerRuntime = {
   logger: AppLogger;
-  /** The seam where the Remix app is mounted; until then other paths answer a placeholder page. */
+  /** The seam where the Remix app is mounted; without it other paths answer a placeholder page. */
   web?: WebHandlerFactory;
 };
+
+/** Where jobs run: in this process (embedded), or on BullMQ workers with progress over Redis (scaled). */
+export type JobMode = { kind: 'embedded' } | { kind: 'scaled'; scaled: ScaledConfig };
+
+/** The configuration after its one parse: the importer's settings with their defaults, and the mode. */
+export type ResolvedConfig = Omit<ServerConfig, 'importer' | 'scaled'> & {
+  importer: ImporterConfig;
+  mode: JobMode;
+};
+
+/** Parses the importer's settings and chooses the mode, once per process; everything after reads the result. */
+export function resolveConfig(config: ServerConfig): ResolvedConfig {
+  const { scaled, importer, ...rest } = config;
+  return {
+    ...rest,
+    importer: importerConfigSchema.parse(importer),
+    mode: scaled ? { kind: 'scaled', scaled } : { kind: 'embedded' },
+  };
+}
 
 // The client a sandbox bank accepts unless started with other credentials (packages/sandbox options).
 const sandboxClient = { clientId: 'sandbox-spending', clientSecret: 'sandbox-secret' };
@@ -133,6 +157,5 @@ export function configFromEnv(env: Env, logger: AppLogger): ServerConfig {
             ? { port: null }
             : null,
     },
-    logger,
   };
 }

@@ -2,17 +2,19 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createContextFactory } from '@app/api';
 import { applyMigrations, createDb } from '@app/db';
-import { createScheduler, importerConfigSchema } from '@app/importer';
+import { createImporter, createScheduler } from '@app/importer';
 import { createSandboxBank, type SandboxBank } from '@app/sandbox';
+import { createApiServices } from './api-services';
+import { createLimitStore } from './limit-store';
 import { createBankClient } from './bank-client';
-import { createServices } from './create-services';
+import { createEngineDeps } from './engine-deps';
 import { startHousekeeping } from './housekeeping';
 import { createHttpRoutes } from './http-routes';
+import { createJobInfrastructure } from './jobs/create-job-infrastructure';
 import { createOps, defaultOpsConfig } from './ops/create-ops';
-import { toScaledServices } from './scaled/scaled-services';
 import { seedSharedSandboxDemo } from './scaled/seed-shared-sandbox-demo';
 import { seedDemo } from './seed-demo';
-import type { ServerConfig } from './server-config';
+import { resolveConfig, type ServerConfig, type ServerRuntime } from './server-config';
 import { placeholderWebHandler, type NodeRequestHandler } from './web-handler';
 import { attachWebSockets } from './websocket';
 
@@ -36,8 +38,10 @@ function originOf(address: AddressInfo, host: string): string {
 }
 
 /** The whole product in one process on one port: tRPC over HTTP and WebSocket, REST, the web app, the job runner. */
-export async function startServer(config: ServerConfig): Promise<RunningServer> {
-  const { logger } = config;
+export async function startServer(input: ServerConfig, runtime: ServerRuntime): Promise<RunningServer> {
+  const { logger } = runtime;
+  const config = resolveConfig(input);
+  const scaled = config.mode.kind === 'scaled' ? config.mode.scaled : undefined;
   const applied = await applyMigrations(config.databaseUrl);
   if (applied.length > 0) logger.info({ migrations: applied }, 'database migrated');
   const db = createDb(config.databaseUrl);
@@ -47,14 +51,15 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     logger,
     now: () => new Date(),
     config: config.ops ?? defaultOpsConfig,
-    importer: importerConfigSchema.parse(config.importer),
-    scaled: config.scaled,
+    importer: config.importer,
+    scaled,
   });
   // Requests that arrive before everything is wired get a 503 instead of hanging.
   let handle: NodeRequestHandler = (_req, res) =>
     void res.writeHead(503, { 'retry-after': '1' }).end('Starting');
   const server = http.createServer((req, res) => void handle(req, res));
   let sandbox: SandboxBank | null = null;
+  let closeLimits = async (): Promise<void> => undefined;
 
   try {
     if (config.bank.kind === 'embedded-sandbox') {
@@ -68,27 +73,41 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     const url = originOf(address, config.host);
     const metricsPort = await ops.listen(config.host); // before any work starts: a taken port fails the start cleanly
     const bank = createBankClient(config, (config.publicUrl ?? url).replace(/\/+$/, ''), sandbox);
-    const embedded = createServices({ config, db, bank, logger, metrics: ops.metrics });
-    // Scaled: the same services, but jobs run in `pnpm worker` processes and progress comes over Redis.
-    const scaled = config.scaled ? toScaledServices(embedded, config.scaled, logger) : null;
-    const { importerDeps, runner, services } = scaled ?? embedded;
+    const engine = createEngineDeps({ config, db, bank, logger, metrics: ops.metrics });
+    // Embedded: jobs run here; scaled: they go on BullMQ for `pnpm worker` processes, progress comes over Redis.
+    const jobs = createJobInfrastructure(config.mode, engine, logger);
+    const importer = createImporter({ ...jobs.importerDeps, bank, transport: jobs.transport });
+    const limits = createLimitStore(config.mode);
+    closeLimits = limits.close;
+    const services = createApiServices({
+      limits: limits.store,
+      config,
+      engine,
+      importer,
+      progress: jobs.progress,
+      logger,
+      metrics: ops.metrics,
+    });
     const createContext = createContextFactory(services);
-    if (sandbox && config.demoUser)
-      await seedDemo({ ...importerDeps, bank, sandbox, logger }, config.demoUser);
+    if (sandbox && config.demoUser) await seedDemo({ ...engine, sandbox, logger }, config.demoUser);
     else if (config.bank.kind === 'shared-sandbox' && config.demoUser)
       await seedSharedSandboxDemo(db, config.demoUser, logger);
 
-    const web = await (config.web ?? placeholderWebHandler)({
+    const web = await (runtime.web ?? placeholderWebHandler)({
       createContext,
-      importer: importerDeps.config,
+      importer: config.importer,
       logger,
     });
-    handle = createHttpRoutes({ createContext, logger, web, ops: ops.routes });
-    const sockets = attachWebSockets(server, { createContext, logger });
-    const recovered = await runner.recover();
+    handle = createHttpRoutes({ createContext, logger, web, ops: ops.routes, publicUrl: config.publicUrl });
+    const sockets = attachWebSockets(server, {
+      createContext,
+      logger,
+      publicOrigins: config.publicUrl ? [new URL(config.publicUrl).origin] : [],
+    });
+    const recovered = await jobs.recover();
     if (recovered > 0) logger.info({ jobs: recovered }, 'resuming imports a previous run left unfinished');
-    const scheduler = createScheduler({ ...importerDeps, transport: runner });
-    const housekeeping = startHousekeeping({ db, logger, now: importerDeps.now });
+    const scheduler = createScheduler({ ...jobs.importerDeps, transport: jobs.transport });
+    const housekeeping = startHousekeeping({ db, logger, now: engine.now });
 
     const running = sandbox;
     async function shutdown() {
@@ -97,9 +116,10 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
       sockets.broadcastReconnectNotification();
       await scheduler.close();
       await housekeeping.close();
-      await runner.close(); // running jobs stop at their next checkpoint and stay queued
+      await jobs.close(); // running jobs stop at their next checkpoint and stay queued
       await sockets.close();
-      await scaled?.progress.close();
+      await jobs.closeProgress();
+      await limits.close();
       server.closeAllConnections();
       await stopped;
       await running?.close();
@@ -119,6 +139,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     };
   } catch (error) {
     server.close();
+    await closeLimits();
     await sandbox?.close();
     await ops.close();
     await db.$disconnect();

@@ -11,7 +11,7 @@ if (!config.scaled) {
   logger.error('a worker runs the scaled mode: set REDIS_URL (and a PostgreSQL DATABASE_URL)');
   process.exit(1);
 }
-const worker = await startWorker({ ...config, scaled: config.scaled });
+const worker = await startWorker({ ...config, scaled: config.scaled }, { logger });
 
 let stopping = false;
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {

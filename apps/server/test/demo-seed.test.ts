@@ -12,19 +12,21 @@ describe('the embedded mode', () => {
   afterAll(async () => database?.drop());
 
   const start = () =>
-    startServer({
-      port: 0,
-      host: '127.0.0.1',
-      databaseUrl: database.url,
-      tokenKeys: { keys: { test: randomBytes(32).toString('base64') }, currentKeyId: 'test' },
-      bank: { kind: 'embedded-sandbox', port: 0 },
-      importer: { workers: 2, jobConcurrency: 2 },
-      sessionTtlDays: 1,
-      demoUser: { email: 'demo@example.com', password: 'demo-password' },
-      mutationsPerMinute: 60,
-      secureCookies: false,
-      logger: createLogger({ level: 'silent', pretty: false }),
-    });
+    startServer(
+      {
+        port: 0,
+        host: '127.0.0.1',
+        databaseUrl: database.url,
+        tokenKeys: { keys: { test: randomBytes(32).toString('base64') }, currentKeyId: 'test' },
+        bank: { kind: 'embedded-sandbox', port: 0 },
+        importer: { workers: 2, jobConcurrency: 2 },
+        sessionTtlDays: 1,
+        demoUser: { email: 'demo@example.com', password: 'demo-password' },
+        mutationsPerMinute: 60,
+        secureCookies: false,
+      },
+      { logger: createLogger({ level: 'silent', pretty: false }) },
+    );
 
   test('seeds a demo user with a sandbox bank once, however often it starts', async () => {
     const first = await start();

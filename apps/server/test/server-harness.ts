@@ -1,11 +1,11 @@
+import { addDays, londonTimeZone, todayIn } from '@app/domain';
 import { randomBytes } from 'node:crypto';
 import { createApiClient, type ApiClient } from '@app/api/client';
 import { createTestDatabase, type TestDatabase } from '@app/db/testing';
-import { addDays, todayIn } from '@app/importer';
 import type { SandboxOptions } from '@app/sandbox';
 import { WebSocket } from 'ws';
 import { createLogger, type AppLogger } from '../src/logger';
-import type { ServerConfig } from '../src/server-config';
+import type { ServerConfig, ServerRuntime } from '../src/server-config';
 import { startServer, type RunningServer } from '../src/start-server';
 
 export type TestServer = Awaited<ReturnType<typeof startTestServer>>;
@@ -22,30 +22,36 @@ export async function startTestServer(
     ops?: ServerConfig['ops'];
     tokenKeys?: ServerConfig['tokenKeys'];
     /** The Remix app, for tests of pages (a placeholder page otherwise). */
-    web?: ServerConfig['web'];
+    web?: ServerRuntime['web'];
     mutationsPerMinute?: number;
+    publicUrl?: string;
+    /** The scaled mode's queue and Redis (no workers run: tests of the API replicas). */
+    scaled?: ServerConfig['scaled'];
   } = {},
 ) {
   const database = options.database ?? (await createTestDatabase('sqlite'));
-  const server: RunningServer = await startServer({
-    port: 0,
-    host: '127.0.0.1',
-    databaseUrl: database.url,
-    tokenKeys: options.tokenKeys ?? {
-      keys: { test: randomBytes(32).toString('base64') },
-      currentKeyId: 'test',
+  const server: RunningServer = await startServer(
+    {
+      port: 0,
+      host: '127.0.0.1',
+      publicUrl: options.publicUrl,
+      databaseUrl: database.url,
+      tokenKeys: options.tokenKeys ?? {
+        keys: { test: randomBytes(32).toString('base64') },
+        currentKeyId: 'test',
+      },
+      bank: { kind: 'embedded-sandbox', port: 0, options: { seed: 7, ...options.sandbox } },
+      truelayerTuning: { retryBaseMs: 5, retryMaxMs: 50, timeoutMs: 5_000 },
+      importer: { workers: 4, jobConcurrency: 4 },
+      sessionTtlDays: 30,
+      demoUser: null,
+      mutationsPerMinute: options.mutationsPerMinute ?? 10_000,
+      secureCookies: false,
+      ops: options.ops,
+      scaled: options.scaled,
     },
-    bank: { kind: 'embedded-sandbox', port: 0, options: { seed: 7, ...options.sandbox } },
-    truelayerTuning: { retryBaseMs: 5, retryMaxMs: 50, timeoutMs: 5_000 },
-    importer: { workers: 4, jobConcurrency: 4 },
-    sessionTtlDays: 30,
-    demoUser: null,
-    mutationsPerMinute: options.mutationsPerMinute ?? 10_000,
-    secureCookies: false,
-    ops: options.ops,
-    web: options.web,
-    logger: options.logger ?? createLogger({ level: 'silent', pretty: false }),
-  });
+    { web: options.web, logger: options.logger ?? createLogger({ level: 'silent', pretty: false }) },
+  );
   const clients: ApiClient[] = [];
 
   function client(sessionToken?: string): ApiClient {
@@ -84,5 +90,5 @@ export async function startTestServer(
 }
 
 export function daysAgo(days: number): string {
-  return addDays(todayIn('Europe/London', new Date()), -days);
+  return addDays(todayIn(londonTimeZone, new Date()), -days);
 }

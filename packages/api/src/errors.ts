@@ -1,4 +1,4 @@
-// Errors of the API's own domain (auth, OAuth, schedules). Each has a `code` that to-trpc-error.ts maps.
+// Errors of the API's own domain (auth, accounts, schedules, cursors). Each has a `code` that to-trpc-error.ts maps.
 
 export class InvalidCredentialsError extends Error {
   readonly code = 'INVALID_CREDENTIALS';
@@ -7,18 +7,18 @@ export class InvalidCredentialsError extends Error {
   }
 }
 
+/** Too many wrong passwords for this account or from this address: the next try waits. */
+export class SignInHeldBackError extends Error {
+  readonly code = 'SIGN_IN_HELD_BACK';
+  constructor(readonly retryAfterMs: number) {
+    super(`Too many wrong passwords: try again in ${Math.max(1, Math.ceil(retryAfterMs / 1000))} s.`);
+  }
+}
+
 export class EmailTakenError extends Error {
   readonly code = 'EMAIL_TAKEN';
   constructor() {
     super('An account with this email already exists: sign in instead.');
-  }
-}
-
-/** The OAuth `state` is unknown, expired, already used or another user's. */
-export class OAuthStateError extends Error {
-  readonly code = 'OAUTH_STATE_INVALID';
-  constructor() {
-    super('This bank connection link has expired or was already used: start connecting the bank again.');
   }
 }
 

@@ -1,7 +1,7 @@
-import type { Db, TokenCipher } from '@app/db';
-import type { EnrichmentHook, ImporterConfig, JobTransport, Logger, ProgressPort } from '@app/importer';
-import type { TrueLayerClient } from '@app/truelayer';
+import type { Db } from '@app/db';
+import type { Importer, Logger, ProgressPort } from '@app/importer';
 import type { RateLimiter } from './rate-limit';
+import type { SignInLimiter } from './sign-in-limit';
 
 /** Live-progress metrics, kept by the app (the API never imports a metrics library). */
 export type SubscriptionObserver = {
@@ -14,14 +14,10 @@ export type SubscriptionObserver = {
 /** Everything the procedures need, made once by the app (apps/server) and shared by every request. */
 export type ApiServices = {
   db: Db;
-  /** The TrueLayer client (or one pointed at the sandbox bank): OAuth links, code exchange, consent extension. */
-  bank: TrueLayerClient;
-  cipher: TokenCipher;
+  /** The importer's facade: connect, plan, start and control, replay. The API never holds the bank client. */
+  importer: Importer;
+  /** Where live progress is heard: in this process (embedded) or over Redis (scaled). */
   progress: ProgressPort;
-  /** Where started jobs go: the in-process runner (embedded) or a queue (scaled). */
-  transport: JobTransport;
-  importer: ImporterConfig;
-  enrichment?: EnrichmentHook;
   logger: Logger;
   now: () => Date;
   auth: {
@@ -30,5 +26,7 @@ export type ApiServices = {
     secureCookies: boolean;
   };
   rateLimiter: RateLimiter;
+  /** Sign-in's own limit per account and per address, with growing delays. */
+  signInLimiter: SignInLimiter;
   subscriptionObserver?: SubscriptionObserver;
 };

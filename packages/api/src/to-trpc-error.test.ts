@@ -3,6 +3,7 @@ import {
   InvalidPlanError,
   JobNotFoundError,
   JobStateError,
+  toBankError,
   type Logger,
 } from '@app/importer';
 import { TrueLayerError } from '@app/truelayer';
@@ -16,8 +17,11 @@ function recordingLogger() {
   return { logger, errors };
 }
 
-/** What a procedure's middleware sees after a resolver threw `error` (v11 wraps it in a TRPCError). */
-const thrown = (error: unknown) => getTRPCErrorFromUnknown(error);
+/**
+ * What a procedure's middleware sees after a resolver threw `error` (v11 wraps it in a TRPCError). Bank failures
+ * reach the API through the importer's facade, which turns them into its own errors first.
+ */
+const thrown = (error: unknown) => getTRPCErrorFromUnknown(toBankError(error));
 
 describe('mapping errors to tRPC codes', () => {
   test.each([

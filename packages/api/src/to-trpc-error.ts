@@ -1,8 +1,11 @@
 import type { Logger } from '@app/importer';
-import { TrueLayerError, type TrueLayerErrorCode } from '@app/truelayer';
 import { TRPCError, type TRPC_ERROR_CODE_KEY } from '@trpc/server';
 
-/** The one table from domain error codes (importer, enrichment, api) to tRPC codes. */
+/**
+ * The one table from domain error codes (importer, enrichment, api) to tRPC codes. Bank failures arrive as the
+ * importer's BANK_* codes (packages/importer/src/bank-errors.ts); tRPC has no 502, so a failed bank request is an
+ * INTERNAL_SERVER_ERROR carrying the importer's message, which is safe to show (no tokens, no payloads).
+ */
 const domainCodes: Record<string, TRPC_ERROR_CODE_KEY> = {
   JOB_NOT_FOUND: 'NOT_FOUND',
   CONNECTION_NOT_FOUND: 'NOT_FOUND',
@@ -22,19 +25,13 @@ const domainCodes: Record<string, TRPC_ERROR_CODE_KEY> = {
   EMAIL_TAKEN: 'CONFLICT',
   ENRICHMENT_JOB_RUNNING: 'CONFLICT',
   CONSENT_EXPIRED: 'PRECONDITION_FAILED',
+  BANK_ACCESS_REFUSED: 'PRECONDITION_FAILED',
+  BANK_RATE_LIMITED: 'TOO_MANY_REQUESTS',
+  BANK_REQUEST_FAILED: 'INTERNAL_SERVER_ERROR',
   ARCHIVE_MISSING: 'PRECONDITION_FAILED',
+  TOKEN_REFRESH_BUSY: 'CONFLICT',
   INVALID_CREDENTIALS: 'UNAUTHORIZED',
-};
-
-/**
- * TrueLayer failures. tRPC has no 502: the rest become INTERNAL_SERVER_ERROR carrying TrueLayer's message,
- * which that package guarantees is safe to show (no tokens, no payloads).
- */
-const truelayerCodes: Partial<Record<TrueLayerErrorCode, TRPC_ERROR_CODE_KEY>> = {
-  RATE_LIMITED: 'TOO_MANY_REQUESTS',
-  CONSENT_EXPIRED: 'PRECONDITION_FAILED',
-  SCA_EXCEEDED: 'PRECONDITION_FAILED',
-  ACCOUNT_LOCKED: 'PRECONDITION_FAILED',
+  SIGN_IN_HELD_BACK: 'TOO_MANY_REQUESTS',
 };
 
 export const genericErrorMessage =
@@ -58,10 +55,6 @@ function domainCodeOf(error: unknown): TRPC_ERROR_CODE_KEY | undefined {
   return Object.hasOwn(domainCodes, error.code) ? domainCodes[error.code] : undefined;
 }
 
-function retryHint(ms: number | null): string {
-  return ms === null ? '' : ` Try again in ${Math.max(1, Math.ceil(ms / 1000))} s.`;
-}
-
 /**
  * Maps what a procedure failed with. In v11 a failed `next()` holds a TRPCError: ours and input errors keep their
  * code; anything else arrives as INTERNAL_SERVER_ERROR with the original as `cause`, which the table maps.
@@ -70,11 +63,6 @@ function retryHint(ms: number | null): string {
 export function toTRPCError(error: TRPCError, logger: Logger): TRPCError {
   if (isPublicError(error)) return error;
   const cause = error.cause ?? error;
-  if (cause instanceof TrueLayerError) {
-    const code = truelayerCodes[cause.code] ?? 'INTERNAL_SERVER_ERROR';
-    const hint = cause.code === 'RATE_LIMITED' ? retryHint(cause.retryAfterMs) : '';
-    return publicError(code, `${cause.message}${hint}`, cause);
-  }
   const code = domainCodeOf(cause);
   if (code && cause instanceof Error) return publicError(code, cause.message, cause);
   logger.error({ err: cause }, 'unexpected error in a procedure');

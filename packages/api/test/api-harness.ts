@@ -1,13 +1,15 @@
+import { addDays, londonTimeZone, todayIn } from '@app/domain';
 import { randomBytes } from 'node:crypto';
 import { createTokenCipher } from '@app/db';
 import { createTestDatabase } from '@app/db/testing';
 import {
-  addDays,
+  createImporter,
   createInProcessProgressPort,
   createJobRunner,
   importerConfigSchema,
-  todayIn,
+  type EnrichmentHook,
   type ImporterDeps,
+  type ImporterFacadeDeps,
   type Logger,
 } from '@app/importer';
 import { createSandboxBank, type SandboxOptions } from '@app/sandbox';
@@ -16,6 +18,7 @@ import {
   createCaller,
   createContextFactory,
   createRateLimiter,
+  createSignInLimiter,
   type ApiServices,
   type RateLimitConfig,
 } from '../src/index';
@@ -60,13 +63,16 @@ export async function createApiHarness(
     now,
   };
   const runner = createJobRunner(importerDeps);
+  const facadeDeps: ImporterFacadeDeps = { ...importerDeps, bank: client, transport: runner };
   const services: ApiServices = {
-    ...importerDeps,
-    bank: client,
-    importer: importerDeps.config,
-    transport: runner,
+    db: database.db,
+    importer: createImporter(facadeDeps),
+    progress: importerDeps.progress,
+    logger,
+    now,
     auth: { sessionTtlMs: 30 * daysMs, secureCookies: false },
     rateLimiter: createRateLimiter(options.rateLimit ?? { capacity: 1_000, refillPerSecond: 1_000 }),
+    signInLimiter: createSignInLimiter({ kind: 'memory' }),
   };
   const createContext = createContextFactory(services);
 
@@ -95,6 +101,11 @@ export async function createApiHarness(
     });
   }
 
+  /** The enrichment hook the API's side of the importer uses (plans' estimates, enriching again); runs keep none. */
+  function setEnrichment(hook: EnrichmentHook) {
+    facadeDeps.enrichment = hook;
+  }
+
   async function close() {
     await runner.close();
     await bank.close();
@@ -112,11 +123,12 @@ export async function createApiHarness(
     signUp,
     connectBank,
     errors,
+    setEnrichment,
     close,
   };
 }
 
 /** A date `days` before today on the importer's calendar (Europe/London by default). */
 export function daysAgo(days: number): string {
-  return addDays(todayIn('Europe/London', new Date()), -days);
+  return addDays(todayIn(londonTimeZone, new Date()), -days);
 }

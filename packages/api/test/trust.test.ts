@@ -1,4 +1,5 @@
-import { addDays, todayIn, type EnrichmentHook } from '@app/importer';
+import { addDays, londonTimeZone, todayIn } from '@app/domain';
+import { type EnrichmentHook } from '@app/importer';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createApiHarness, daysAgo, type ApiHarness } from './api-harness';
 
@@ -18,7 +19,7 @@ describe('what makes an import trustworthy, through the API', () => {
       },
       estimate: (count) => ({ costMicros: 1_000 * count, basis: '1,000 micro-dollars a transaction' }),
     };
-    h.services.enrichment = hook;
+    h.setEnrichment(hook);
     ({ api } = await h.signUp('trust@example.test'));
     connectionId = (await h.connectBank(api)).id;
   });
@@ -90,7 +91,7 @@ describe('what makes an import trustworthy, through the API', () => {
 
     h.bank.advanceClock(4 * dayMs); // pending items book
     try {
-      const today = todayIn('Europe/London', new Date());
+      const today = todayIn(londonTimeZone, new Date());
       const plan = await api.importPlan({ connectionId, fromDate: addDays(today, -10), toDate: today });
       const detail = await run(plan.jobId);
       const merge = detail.matches.find((m) => m.kind === 'pending_to_booked');

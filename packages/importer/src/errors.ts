@@ -29,6 +29,16 @@ export class ConsentExpiredError extends Error {
   readonly code = 'CONSENT_EXPIRED';
 }
 
+/** Another process held the connection's token refresh for longer than a refresh can take: try again later. */
+export class TokenRefreshBusyError extends Error {
+  readonly code = 'TOKEN_REFRESH_BUSY';
+  constructor(providerName: string) {
+    super(
+      `Another import was renewing the access to ${providerName} and did not finish in time: the import can be retried safely.`,
+    );
+  }
+}
+
 /** A replay needs the raw responses of the job it replays; they are gone (retention) or were never kept. */
 export class ArchiveMissingError extends Error {
   readonly code = 'ARCHIVE_MISSING';
@@ -44,4 +54,12 @@ export class MatchNotFoundError extends Error {
 /** The match was already undone or resolved. */
 export class MatchStateError extends Error {
   readonly code = 'MATCH_STATE';
+}
+
+/** The OAuth `state` is unknown, expired, already used or another user's. */
+export class OAuthStateError extends Error {
+  readonly code = 'OAUTH_STATE_INVALID';
+  constructor() {
+    super('This bank connection link has expired or was already used: start connecting the bank again.');
+  }
 }

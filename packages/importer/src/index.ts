@@ -1,6 +1,14 @@
-export { addDays, daysInRange, isCalendarDate, todayIn } from './calendar-date';
 export { importerConfigSchema, type ImporterConfig } from './config';
 export { connectBank } from './connect-bank';
+export { createImporter, type Importer, type ImporterBank, type ImporterFacadeDeps } from './importer';
+export {
+  BankAccessRefusedError,
+  BankRateLimitedError,
+  BankRequestFailedError,
+  toBankError,
+} from './bank-errors';
+export { continueLockedImport } from './continue-locked-import';
+export { isConsentFresh, lockedPartOf, scaHorizon, type LockedRange } from './locked-history';
 export { createConnectionTokens } from './connection-tokens';
 export {
   cancelImport,
@@ -44,3 +52,4 @@ export { listJobMatches } from './matches/list-matches';
 export { resolveMatch, undoMatch } from './matches/resolve-match';
 export type { BankClient } from './bank-client';
 export { readCapabilities, type Capabilities, type Capability, type Support } from './capabilities';
+export { abandonedPlanMs, discardAbandonedPlans } from './abandoned-plans';

@@ -7,6 +7,8 @@ export type ZeroReason =
   | 'nothing_new_after_dedup'
   | 'deferred_by_call_budget'
   | 'consent_expired'
+  /** The dates asked for are older than the bank serves on this consent (see the job's locked range). */
+  | 'history_locked'
   /** The bank does not offer this account's transactions at all (501 endpoint_not_supported). */
   | 'not_offered_by_bank';
 

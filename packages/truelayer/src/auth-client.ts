@@ -29,12 +29,14 @@ export type AuthClient = {
 
 export function createAuthClient(config: TrueLayerConfig, deps: HttpDeps, policy: RetryPolicy): AuthClient {
   async function post(label: string, url: string, contentType: string, body: string): Promise<unknown> {
-    // Transient failures are retried like data calls; the secret travels only in the body, never in a message.
+    // Every auth call spends a grant (a code, a rotating refresh token): answers lost in transit are not retried.
+    // The secret travels only in the body, never in a message.
     return sendRequest(deps, policy, {
       label,
       method: 'POST',
       url,
       body,
+      singleUse: true,
       headers: async () => ({ Accept: 'application/json', 'Content-Type': contentType }),
     });
   }

@@ -24,7 +24,12 @@ export type TrueLayerErrorCode =
   /** Connection refused / reset, after retries. */
   | 'NETWORK'
   /** A response that is not the JSON shape the API documents. */
-  | 'MALFORMED_RESPONSE';
+  | 'MALFORMED_RESPONSE'
+  /**
+   * A single-use request (a token refresh, a code exchange) whose answer never arrived whole: the server may have
+   * used the refresh token or code already, so it is not sent again (docs/decisions/006).
+   */
+  | 'ANSWER_LOST';
 
 /** The one error type this package throws. `message` is safe to show a person: it never holds a token. */
 export class TrueLayerError extends Error {

@@ -1,13 +1,12 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { applyMigrations, createDb } from '@app/db';
-import { importerConfigSchema } from '@app/importer';
-import { createImportWorker, createRedisProgressPort, createRedisRequestLimiter } from '@app/queue';
 import { createBankClient } from '../bank-client';
-import { createServices } from '../create-services';
+import { createEngineDeps } from '../engine-deps';
+import { createWorkerJobs } from '../jobs/worker-jobs';
+import type { AppLogger } from '../logger';
 import { createOps } from '../ops/create-ops';
-import type { ScaledConfig, ServerConfig } from '../server-config';
-import { redisNamesOf } from './redis-names';
+import { resolveConfig, type ScaledConfig, type ServerConfig } from '../server-config';
 
 export type RunningWorker = {
   /** The port of /healthz, /readyz and /metrics, when `scaled.workerOpsPort` is set. */
@@ -21,12 +20,16 @@ export type RunningWorker = {
  * the embedded runner's engine (`runImportJob`). Progress is published on Redis for the API replicas, and bank
  * requests per connection are capped across all workers.
  */
-export async function startWorker(config: ServerConfig & { scaled: ScaledConfig }): Promise<RunningWorker> {
-  const { logger, scaled } = config;
+export async function startWorker(
+  input: ServerConfig & { scaled: ScaledConfig },
+  runtime: { logger: AppLogger },
+): Promise<RunningWorker> {
+  const { logger } = runtime;
+  const { scaled } = input;
+  const config = resolveConfig(input);
   // Safe beside the API replicas doing the same: migrations take PostgreSQL's advisory lock.
   await applyMigrations(config.databaseUrl);
   const db = createDb(config.databaseUrl);
-  const names = redisNamesOf(scaled.queueName);
   // Workers make no OAuth redirects; the client only needs some redirect URI to be valid.
   const publicUrl = config.publicUrl ?? `http://${config.host}:${config.port}`;
   const bank = createBankClient(config, publicUrl.replace(/\/+$/, ''), null);
@@ -37,40 +40,19 @@ export async function startWorker(config: ServerConfig & { scaled: ScaledConfig 
     logger,
     now: () => new Date(),
     config: { metrics: { port: null } },
-    importer: importerConfigSchema.parse(config.importer),
+    importer: config.importer,
     scaled: { redisUrl: scaled.redisUrl, queueName: scaled.queueName },
   });
-  const { importerDeps } = createServices({ config, db, bank, logger, metrics: ops.metrics });
-  const progress = createRedisProgressPort({
-    connection: scaled.redisUrl,
-    channelPrefix: names.progressChannelPrefix,
-    logger,
-  });
-  const requestLimiter = createRedisRequestLimiter({
-    connection: scaled.redisUrl,
-    keyPrefix: names.requestLimitPrefix,
-    maxInFlight: importerDeps.config.maxRequestsPerConnection,
-    // what a crashed worker held, its jobs and its request slots alike, frees up after the same time
-    leaseMs: scaled.lockDurationMs,
-    logger,
-  });
-  const worker = createImportWorker(
-    { ...importerDeps, progress, requestLimiter },
-    {
-      connection: scaled.redisUrl,
-      queueName: scaled.queueName,
-      concurrency: importerDeps.config.jobConcurrency,
-      lockDurationMs: scaled.lockDurationMs,
-      stalledIntervalMs: scaled.lockDurationMs / 2,
-    },
-  );
+  // The engine's dependencies only: a worker serves no API, so it builds no API services, runner or limiter.
+  const engine = createEngineDeps({ config, db, bank, logger, metrics: ops.metrics });
+  const worker = createWorkerJobs(engine, scaled, logger);
   await worker.ready();
   const opsServer =
     scaled.workerOpsPort === undefined ? null : await listenOps(ops, scaled.workerOpsPort, config.host);
   const opsPort = opsServer ? (opsServer.address() as AddressInfo).port : null;
   if (opsPort !== null) logger.info({ port: opsPort }, 'worker ops served (/healthz, /readyz, /metrics)');
   logger.info(
-    { queue: scaled.queueName, concurrency: importerDeps.config.jobConcurrency },
+    { queue: scaled.queueName, concurrency: config.importer.jobConcurrency },
     'import worker ready',
   );
 
@@ -78,7 +60,6 @@ export async function startWorker(config: ServerConfig & { scaled: ScaledConfig 
   async function shutdown() {
     ops.readiness.drain();
     await worker.close();
-    await Promise.all([progress.close(), requestLimiter.close()]);
     // after the worker: /metrics stays up while running jobs are handed back, so the last scrapes see the end
     if (opsServer) {
       const stopped = new Promise<void>((resolve) => opsServer.close(() => resolve()));

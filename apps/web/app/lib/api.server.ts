@@ -1,5 +1,5 @@
 import { redirect, type AppLoadContext } from '@remix-run/node';
-import { todayIn } from './calendar';
+import { londonTimeZone, todayIn } from '@app/domain';
 import type { ApiCaller } from './load-context';
 
 const statusByCode: Record<string, number> = {
@@ -63,6 +63,10 @@ export async function attempt<T>(
 }
 
 export function importerCalendar(context: AppLoadContext) {
-  const timeZone = context.importer?.timeZone ?? 'Europe/London';
-  return { timeZone, today: todayIn(timeZone), maxHistoryDays: context.importer?.maxHistoryDays ?? 730 };
+  const timeZone = context.importer?.timeZone ?? londonTimeZone;
+  return {
+    timeZone,
+    today: todayIn(timeZone, new Date()),
+    maxHistoryDays: context.importer?.maxHistoryDays ?? 730,
+  };
 }

@@ -50,24 +50,28 @@ describe.skipIf(missingBrowser !== null)(
       mkdirSync(screenshots, { recursive: true });
       database = await createTestDatabase('sqlite');
       await ensureUser(database.db, { ...demo, name: 'Receipts' });
-      server = await startServer({
-        port: 0,
-        host: '127.0.0.1',
-        databaseUrl: database.url,
-        tokenKeys: { keys: { test: randomBytes(32).toString('base64') }, currentKeyId: 'test' },
-        bank: {
-          kind: 'embedded-sandbox',
+      server = await startServer(
+        {
           port: 0,
-          options: { seed: 11, now: () => new Date(Date.now() + bankOffsetMs) },
+          host: '127.0.0.1',
+          databaseUrl: database.url,
+          tokenKeys: { keys: { test: randomBytes(32).toString('base64') }, currentKeyId: 'test' },
+          bank: {
+            kind: 'embedded-sandbox',
+            port: 0,
+            options: { seed: 11, now: () => new Date(Date.now() + bankOffsetMs) },
+          },
+          importer: { workers: 4, jobConcurrency: 4 },
+          sessionTtlDays: 30,
+          demoUser: null,
+          mutationsPerMinute: 10_000,
+          secureCookies: false,
         },
-        importer: { workers: 4, jobConcurrency: 4 },
-        sessionTtlDays: 30,
-        demoUser: null,
-        mutationsPerMinute: 10_000,
-        secureCookies: false,
-        logger: createLogger({ level: 'silent', pretty: false }),
-        web: createRemixWebHandler({ buildDir, demoUser: demo }),
-      });
+        {
+          logger: createLogger({ level: 'silent', pretty: false }),
+          web: createRemixWebHandler({ buildDir, demoUser: demo }),
+        },
+      );
       userDataDir = mkdtempSync(path.join(os.tmpdir(), 'spending-chromium-'));
       context = await chromium.launchPersistentContext(userDataDir, {
         executablePath: chromiumPath,

@@ -1,5 +1,4 @@
 import { describeMonthlyBudget, setMonthlyCap } from '@app/enrichment';
-import { attributeEnrichment } from '@app/importer';
 import type { ApiServices } from '../services';
 
 /**
@@ -7,15 +6,8 @@ import type { ApiServices } from '../services';
  * whose enrichment was capped is enriched again (only what is still unenriched), and its receipts updated.
  */
 export async function changeMonthlyCap(services: ApiServices, userId: string, capMicros: number | null) {
-  const { db, enrichment, now } = services;
+  const { db, importer, now } = services;
   const { importJobIds } = await setMonthlyCap(db, userId, capMicros);
-  let resumed = 0;
-  if (enrichment) {
-    for (const importJobId of importJobIds) {
-      await enrichment.enrichImport({ userId, importJobId });
-      await attributeEnrichment(db, importJobId);
-      resumed += 1;
-    }
-  }
+  const resumed = await importer.enrichAgain(userId, importJobIds);
   return { month: await describeMonthlyBudget(db, userId, now()), resumedImports: resumed };
 }

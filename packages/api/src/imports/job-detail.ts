@@ -1,12 +1,5 @@
 import type { Db, Prisma } from '@app/db';
-import {
-  describeCallBudgets,
-  JobNotFoundError,
-  listJobMatches,
-  readReceipt,
-  snapshotJob,
-  type ImporterConfig,
-} from '@app/importer';
+import { JobNotFoundError, listJobMatches, readReceipt, snapshotJob, type Importer } from '@app/importer';
 import { enrichmentJobSelect, jobSummarySelect, progressDetailSelect } from '../selects';
 import { readStoredEstimate } from './job-estimate';
 import { toJobSummary } from './job-summary';
@@ -27,7 +20,7 @@ const jobDetailSelect = {
  * estimate against actual, the matches it made (undoable) or left for review, enrichment.
  */
 export async function loadJobDetail(
-  deps: { db: Db; config: ImporterConfig; now: Date },
+  deps: { db: Db; importer: Pick<Importer, 'callBudgets'>; now: Date },
   userId: string,
   jobId: string,
 ) {
@@ -38,7 +31,7 @@ export async function loadJobDetail(
   const stored = readStoredEstimate(estimateJson);
   const perAccount = new Map(stored.accounts.map((a) => [a.accountId, a]));
   const plannedCalls = new Map(stored.calls.map((c) => [c.accountId, c]));
-  const budgets = await describeCallBudgets(db, deps.config, {
+  const budgets = await deps.importer.callBudgets({
     providerId: row.connection.providerId,
     accountIds: row.progress.map((p) => p.accountId),
     now,

@@ -1,7 +1,6 @@
-import { extendConsent, JobStateError, refreshAccounts } from '@app/importer';
+import { JobStateError } from '@app/importer';
 import type { TRPCRouterRecord } from '@trpc/server';
 import { toConnectionView } from '../connections/connection-view';
-import { completeOAuth, startOAuth } from '../connections/oauth-round-trip';
 import { requireConnection } from '../connections/require-connection';
 import type { Context } from '../context';
 import {
@@ -33,10 +32,14 @@ export const connectionsRouter = {
 
   startOAuth: authedProcedure
     .input(StartOAuthInputSchema)
-    .mutation(({ ctx, input }) => startOAuth(ctx, ctx.user.id, input)),
+    .mutation(({ ctx, input }) => ctx.services.importer.authLink({ ...input, userId: ctx.user.id })),
 
   completeOAuth: authedProcedure.input(CompleteOAuthInputSchema).mutation(async ({ ctx, input }) => {
-    const connectionId = await completeOAuth(ctx, ctx.user.id, input);
+    const connectionId = await ctx.services.importer.connect({
+      ...input,
+      userId: ctx.user.id,
+      psuIp: ctx.psuIp,
+    });
     return connectionView(ctx, connectionId);
   }),
 
@@ -57,24 +60,20 @@ export const connectionsRouter = {
 
   /** Asks the bank for the connection's accounts and cards again (new ones added, names updated). */
   refreshAccounts: authedProcedure.input(ConnectionIdInputSchema).mutation(async ({ ctx, input }) => {
-    const { db, bank, cipher, now } = ctx.services;
+    const { db, importer } = ctx.services;
     await requireConnection(db, ctx.user.id, input.connectionId);
-    await refreshAccounts({ db, bank, cipher, now }, input.connectionId, { psuIp: ctx.psuIp ?? undefined });
+    await importer.refreshAccounts(input.connectionId, { psuIp: ctx.psuIp ?? undefined });
     return connectionView(ctx, input.connectionId);
   }),
 
   /** UK: the person re-confirmed in our UI; the consent is extended in place and paused schedules resume. */
   extendConsent: authedProcedure.input(ConnectionIdInputSchema).mutation(async ({ ctx, input }) => {
-    const { db, bank, cipher, now } = ctx.services;
     const { user } = ctx;
-    await extendConsent(
-      { db, bank, cipher, now },
-      {
-        userId: user.id,
-        connectionId: input.connectionId,
-        user: { id: user.id, name: user.name ?? user.email, email: user.email },
-      },
-    );
+    await ctx.services.importer.extendConsent({
+      userId: user.id,
+      connectionId: input.connectionId,
+      user: { id: user.id, name: user.name ?? user.email, email: user.email },
+    });
     return connectionView(ctx, input.connectionId);
   }),
 } satisfies TRPCRouterRecord;

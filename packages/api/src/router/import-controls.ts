@@ -1,7 +1,5 @@
 import type { Db } from '@app/db';
-import { cancelImport, deleteImport, pauseImport, resumeImport } from '@app/importer';
 import type { TRPCRouterRecord } from '@trpc/server';
-import { controlDepsOf } from '../imports/control-deps';
 import { JobIdInputSchema } from '../schemas/import-schemas';
 import { authedProcedure } from '../trpc';
 
@@ -16,23 +14,23 @@ async function statusOf(db: Db, jobId: string) {
 
 export const importControlProcedures = {
   importCancel: authedProcedure.input(JobIdInputSchema).mutation(async ({ ctx, input }) => {
-    await cancelImport(controlDepsOf(ctx.services), ctx.user.id, input.jobId);
+    await ctx.services.importer.cancel(ctx.user.id, input.jobId);
     return statusOf(ctx.services.db, input.jobId);
   }),
 
   importPause: authedProcedure.input(JobIdInputSchema).mutation(async ({ ctx, input }) => {
-    await pauseImport(controlDepsOf(ctx.services), ctx.user.id, input.jobId);
+    await ctx.services.importer.pause(ctx.user.id, input.jobId);
     return statusOf(ctx.services.db, input.jobId);
   }),
 
   importResume: authedProcedure.input(JobIdInputSchema).mutation(async ({ ctx, input }) => {
-    await resumeImport(controlDepsOf(ctx.services), ctx.user.id, input.jobId);
+    await ctx.services.importer.resume(ctx.user.id, input.jobId);
     return statusOf(ctx.services.db, input.jobId);
   }),
 
   /** Deletes the job record; the transactions it imported stay. */
   importDelete: authedProcedure.input(JobIdInputSchema).mutation(async ({ ctx, input }) => {
-    await deleteImport({ db: ctx.services.db }, ctx.user.id, input.jobId);
+    await ctx.services.importer.delete(ctx.user.id, input.jobId);
     return { jobId: input.jobId, deleted: true };
   }),
 } satisfies TRPCRouterRecord;
