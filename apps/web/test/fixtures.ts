@@ -216,6 +216,8 @@ export function anAccountResult(overrides: Partial<AccountResult> = {}): Account
       callsRateLimited: 0,
       enrichment: { transactions: 30, tokensIn: 2_100, tokensOut: 800, costMicros: 1_250 },
       zeroReason: null,
+      notOffered: [],
+      directionBySign: 0,
     },
     estimateBasis: 'history',
     callsPlanned: {

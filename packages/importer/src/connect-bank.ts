@@ -2,7 +2,8 @@ import type { Db, TokenCipher } from '@app/db';
 import type { BankAccount, ConnectionInfo, TokenSet } from '@app/truelayer';
 import type { BankClient } from './bank-client';
 import { resumeSchedulesAfterReconsent } from './consent';
-import { storeAccounts } from './refresh-accounts';
+import { recordCapabilities } from './capabilities';
+import { listAccountsAndCards, storeAccounts } from './refresh-accounts';
 
 /** A consent lasts 90 days from when it was given (TrueLayer, UK); /me may tell us the exact expiry. */
 const consentDays = 90;
@@ -48,8 +49,8 @@ export async function connectBank(
   };
   const data = deps.bank.data({ tokens: staticTokens, psuIp: input.psuIp });
   const me = await data.me();
-  const [accounts, cards] = await Promise.all([data.accounts(), data.cards()]);
-  const items = [...accounts, ...cards];
+  const listed = await listAccountsAndCards(data);
+  const items = [...(listed.accounts ?? []), ...(listed.cards ?? [])];
   const grantedAt = now();
   const fields = {
     providerId: me.providerId,
@@ -61,6 +62,7 @@ export async function connectBank(
     accessTokenExpiresAt: input.tokens.expiresAt,
     consentGrantedAt: grantedAt,
     consentExpiresAt: me.consentExpiresAt ?? new Date(grantedAt.getTime() + consentDays * 86_400_000),
+    // Pending and transactions stay as learned before: a reconnect does not make them unknown again.
   };
   const same = await findSameConnection(db, input.userId, me, items);
   const connection = same
@@ -69,6 +71,7 @@ export async function connectBank(
         data: { ...fields, tokenVersion: { increment: 1 } },
       })
     : await db.bankConnection.create({ data: { userId: input.userId, ...fields } });
+  await recordCapabilities(db, connection.id, listed.capabilities);
   const stored = await storeAccounts(db, connection.id, items);
   if (same) await resumeSchedulesAfterReconsent(db, connection.id);
   return { connection, accounts: stored, reused: same !== null };

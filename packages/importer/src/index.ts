@@ -37,7 +37,7 @@ export {
   type ProgressEvent,
 } from './progress-event';
 export { createInProcessProgressPort, type ProgressPort } from './progress-port';
-export { readReceipt, receiptTotal, type AccountReceipt, type ZeroReason } from './receipt';
+export { readReceipt, receiptTotal, type AccountReceipt, type NotOffered, type ZeroReason } from './receipt';
 export { refreshAccounts } from './refresh-accounts';
 export type { RequestLimiter } from './request-limiter';
 export { runImportJob, type EnrichmentHook, type ImporterDeps } from './run-import-job';
@@ -51,4 +51,5 @@ export { attributeEnrichment } from './attribute-enrichment';
 export { listJobMatches } from './matches/list-matches';
 export { resolveMatch, undoMatch } from './matches/resolve-match';
 export type { BankClient } from './bank-client';
+export { readCapabilities, type Capabilities, type Capability, type Support } from './capabilities';
 export { abandonedPlanMs, discardAbandonedPlans } from './abandoned-plans';

@@ -8,7 +8,12 @@ export type ZeroReason =
   | 'deferred_by_call_budget'
   | 'consent_expired'
   /** The dates asked for are older than the bank serves on this consent (see the job's locked range). */
-  | 'history_locked';
+  | 'history_locked'
+  /** The bank does not offer this account's transactions at all (501 endpoint_not_supported). */
+  | 'not_offered_by_bank';
+
+/** What the bank said it does not offer for this account: its zeros are then no error. */
+export type NotOffered = 'transactions' | 'pending';
 
 /**
  * What one account's import did, stored with its progress row and shown on the job page. Every fetched item is
@@ -32,6 +37,10 @@ export type AccountReceipt = {
   /** Enrichment of this account's new transactions, its share of the job's enrichment by transactions enriched. */
   enrichment: { transactions: number; tokensIn: number; tokensOut: number; costMicros: number };
   zeroReason: ZeroReason | null;
+  /** Endpoints this bank does not offer (501): "pending awaiting booking 0" then means "not reported by this bank". */
+  notOffered: NotOffered[];
+  /** Items whose direction the amount's sign decided (card feeds without `transaction_type`), so the receipt says so. */
+  directionBySign: number;
 };
 
 export function emptyReceipt(): AccountReceipt {
@@ -49,6 +58,8 @@ export function emptyReceipt(): AccountReceipt {
     callsRateLimited: 0,
     enrichment: { transactions: 0, tokensIn: 0, tokensOut: 0, costMicros: 0 },
     zeroReason: null,
+    notOffered: [],
+    directionBySign: 0,
   };
 }
 
@@ -95,5 +106,6 @@ export function receiptTotal(receipt: AccountReceipt): number {
 
 export function explainZero(receipt: AccountReceipt): ZeroReason | null {
   if (receipt.new > 0 || receipt.updated > 0 || receipt.pendingReconciled > 0) return null;
+  if (receipt.fetched === 0 && receipt.notOffered.includes('transactions')) return 'not_offered_by_bank';
   return receipt.fetched === 0 ? 'bank_returned_nothing' : 'nothing_new_after_dedup';
 }

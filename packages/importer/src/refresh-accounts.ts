@@ -1,7 +1,31 @@
 import type { Db, TokenCipher } from '@app/db';
-import type { BankAccount } from '@app/truelayer';
+import { TrueLayerError, type BankAccount, type TrueLayerDataClient } from '@app/truelayer';
+import { recordCapabilities, type Capabilities } from './capabilities';
 import type { BankClient } from './bank-client';
 import { createConnectionTokens } from './connection-tokens';
+
+/**
+ * Lists a connection's accounts and cards; a bank that does not offer one of the two lists (a charge-card
+ * provider has no /accounts: 501 or 404) still connects with the other. Only a bank offering neither fails.
+ */
+export async function listAccountsAndCards(data: TrueLayerDataClient): Promise<{
+  accounts: BankAccount[] | null;
+  cards: BankAccount[] | null;
+  capabilities: Partial<Capabilities>;
+}> {
+  const [accounts, cards] = await Promise.all([data.accountsIfOffered(), data.cardsIfOffered()]);
+  if (accounts === null && cards === null) {
+    throw new TrueLayerError(
+      'NOT_SUPPORTED',
+      'This bank offers neither accounts nor cards through TrueLayer, so there is nothing to import from it.',
+    );
+  }
+  return {
+    accounts,
+    cards,
+    capabilities: { accounts: accounts === null ? 'no' : 'yes', cards: cards === null ? 'no' : 'yes' },
+  };
+}
 
 /** Stores the bank's accounts and cards of a connection (new ones added, names updated) and returns them all. */
 export async function storeAccounts(db: Db, connectionId: string, items: BankAccount[]) {
@@ -33,6 +57,7 @@ export async function refreshAccounts(
 ) {
   const tokens = createConnectionTokens({ ...deps, connectionId });
   const data = deps.bank.data({ tokens, psuIp: options.psuIp });
-  const [accounts, cards] = await Promise.all([data.accounts(), data.cards()]);
-  return storeAccounts(deps.db, connectionId, [...accounts, ...cards]);
+  const listed = await listAccountsAndCards(data);
+  await recordCapabilities(deps.db, connectionId, listed.capabilities);
+  return storeAccounts(deps.db, connectionId, [...(listed.accounts ?? []), ...(listed.cards ?? [])]);
 }

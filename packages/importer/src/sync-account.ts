@@ -2,6 +2,7 @@ import { setImmediate } from 'node:timers/promises';
 import type { Db, Prisma } from '@app/db';
 import {
   splitDateRange,
+  TrueLayerError,
   type AccountKind,
   type BankTransaction,
   type CallRecord,
@@ -20,8 +21,16 @@ import type { Logger } from './logger';
 import { recordAmbiguousPairs } from './matches/record-ambiguous-pairs';
 import type { ProgressEvent } from './progress-event';
 import { archiveResponse, packRawItems } from './raw-archive';
-import { addToReceipt, explainZero, readReceipt, type AccountReceipt } from './receipt';
 import type { AccountOutcome, StopReason } from './account-outcome';
+import { recordCapabilities } from './capabilities';
+import { addToReceipt, explainZero, readReceipt, type AccountReceipt, type NotOffered } from './receipt';
+
+/** Items whose direction the amount's sign decided (typeless card feeds). */
+const countBySign = (items: readonly BankTransaction[]) =>
+  items.filter((item) => item.directionRule === 'amount_sign').length;
+
+const addNotOffered = (list: NotOffered[], what: NotOffered): NotOffered[] =>
+  list.includes(what) ? list : [...list, what];
 
 export type { AccountOutcome, StopReason } from './account-outcome';
 
@@ -157,15 +166,18 @@ export async function syncAccount(ctx: AccountSyncContext, row: AccountToSync): 
   const callsAhead =
     windows.length - row.windowsDone + (ctx.includePending && row.windowsDone <= windows.length ? 1 : 0);
 
-  /** Window `w`'s request; `windows.length` stands for the pending transactions. */
-  const request = (w: number): Promise<BankTransaction[]> => {
+  /**
+   * Window `w`'s request; `windows.length` stands for the pending transactions, which answer null when the bank
+   * does not report pending at all (501).
+   */
+  const request = (w: number): Promise<BankTransaction[] | null> => {
     const window = windows[w];
     return window
       ? ctx.data.transactions(kind, providerAccountId, window)
-      : ctx.data.pendingTransactions(kind, providerAccountId);
+      : ctx.data.pendingIfOffered(kind, providerAccountId);
   };
   const lastRequest = ctx.includePending ? windows.length : windows.length - 1;
-  let prefetched: { w: number; response: Promise<BankTransaction[]> } | null = null;
+  let prefetched: { w: number; response: Promise<BankTransaction[] | null> } | null = null;
   /** The window whose answer is awaited (null: the pending list), to tell a refused old window from a lapsed consent. */
   let currentWindow: DateRange | null = null;
   /**
@@ -182,7 +194,7 @@ export async function syncAccount(ctx: AccountSyncContext, row: AccountToSync): 
     prefetched = { w, response };
   };
   /** Window `w`'s transactions, or the time the budget has room for its request. */
-  const fetchWindow = async (w: number): Promise<BankTransaction[] | Date> => {
+  const fetchWindow = async (w: number): Promise<BankTransaction[] | null | Date> => {
     if (prefetched?.w === w) {
       const { response } = prefetched;
       prefetched = null;
@@ -213,8 +225,9 @@ export async function syncAccount(ctx: AccountSyncContext, row: AccountToSync): 
       currentWindow = window;
       const stop = await ctx.checkStop();
       if (stop) return await stopAt(stop);
-      const fetched = await fetchWindow(w);
-      if (fetched instanceof Date) return await defer(fetched);
+      const response = await fetchWindow(w);
+      if (response instanceof Date) return await defer(response);
+      const fetched = response ?? []; // booked windows never answer null: a 501 throws (see the catch below)
       const archived = ctx.archive ? await packRawItems(fetched) : null;
       const items = sortForIngest(assignDedupKeys(fetched));
       const alreadyCounted = w === row.windowsDone ? row.itemsDoneInWindow : 0;
@@ -251,6 +264,11 @@ export async function syncAccount(ctx: AccountSyncContext, row: AccountToSync): 
               now: ctx.now(),
             });
             receipt = addToReceipt(receipt, counts);
+            receipt = {
+              ...receipt,
+              directionBySign:
+                receipt.directionBySign + countBySign(batch.slice(Math.max(0, alreadyCounted - start))),
+            };
             return counters(counts);
           },
           // Events carry the whole job, so a few a second keep a screen live; the end of a window always tells.
@@ -261,16 +279,29 @@ export async function syncAccount(ctx: AccountSyncContext, row: AccountToSync): 
       }
     }
 
+    let pendingResponse: BankTransaction[] | null = null;
     if (ctx.includePending && row.windowsDone <= windows.length) {
       currentWindow = null;
       const stop = await ctx.checkStop();
       if (stop) return await stopAt(stop);
       const fetched = await fetchWindow(windows.length);
       if (fetched instanceof Date) return await defer(fetched);
+      pendingResponse = fetched;
+      if (fetched === null) {
+        // The bank does not report pending items: the account completes, and its receipt says why none came.
+        await commitProgress({ windowsDone: windows.length + 1, itemsDoneInWindow: 0 }, async (tx) => {
+          receipt = { ...receipt, notOffered: addNotOffered(receipt.notOffered, 'pending') };
+          await recordCapabilities(tx, ctx.connection.id, { pending: 'no' });
+        });
+      }
+    }
+    if (pendingResponse !== null) {
+      const fetched = pendingResponse;
       const archived = ctx.archive ? await packRawItems(fetched) : null;
       const pending = sortForIngest(assignDedupKeys(fetched));
       let counts: IngestCounts | undefined;
       await commitProgress({ windowsDone: windows.length + 1, itemsDoneInWindow: 0 }, async (tx) => {
+        await recordCapabilities(tx, ctx.connection.id, { pending: 'yes' });
         if (archived !== null)
           await archiveResponse(tx, {
             jobId: ctx.jobId,
@@ -298,6 +329,7 @@ export async function syncAccount(ctx: AccountSyncContext, row: AccountToSync): 
           ...receipt,
           pendingRemoved: receipt.pendingRemoved + removed.length,
           pendingAwaitingBooking: pending.length,
+          directionBySign: receipt.directionBySign + countBySign(pending),
           matchesToReview: receipt.matchesToReview + review,
         };
         return counters(counts);
@@ -319,6 +351,15 @@ export async function syncAccount(ctx: AccountSyncContext, row: AccountToSync): 
     // A pause/cancel/shutdown aborts requests in flight: that failure is the stop, and resuming retries the account.
     const stop = await ctx.checkStop();
     if (stop) return await stopAt(stop);
+    if (error instanceof TrueLayerError && error.code === 'NOT_SUPPORTED') {
+      // The bank does not offer this account's history at all (501): a capability, not a failure.
+      receipt = { ...receipt, notOffered: addNotOffered(receipt.notOffered, 'transactions') };
+      receipt = { ...receipt, zeroReason: explainZero(receipt) };
+      await commitProgress({ status: 'completed', finishedAt: ctx.now() }, async (tx) => {
+        await recordCapabilities(tx, ctx.connection.id, { transactions: 'no' });
+      });
+      return 'completed';
+    }
     const verdict = isHistoryRefusal(error, currentWindow, ctx.scaHorizon)
       ? {
           kind: 'fail' as const,

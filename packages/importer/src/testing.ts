@@ -2,7 +2,7 @@ import { addDays, londonTimeZone, todayIn } from '@app/domain';
 import { randomBytes } from 'node:crypto';
 import { createTokenCipher, type Db } from '@app/db';
 import { createTestDatabase, type TestDatabase } from '@app/db/testing';
-import { createSandboxBank } from '@app/sandbox';
+import { createSandboxBank, type ProfileName } from '@app/sandbox';
 import { createTrueLayerClient, truelayerConfigSchema, type TrueLayerConfigInput } from '@app/truelayer';
 import {
   connectBank,
@@ -61,9 +61,10 @@ export async function createHarness(
     now: () => new Date(),
   };
 
-  async function connectUser(email: string, user = 'john') {
+  /** A user connected to the sandbox as mock user `user`, at a bank behaving as `profile` (issue #16). */
+  async function connectUser(email: string, user = 'john', profile?: ProfileName) {
     const owner = await database.db.user.create({ data: { email, passwordHash: 'not-used' } });
-    const issued = bank.issueTokens(user);
+    const issued = bank.issueTokens(user, profile);
     const tokens = {
       accessToken: issued.access_token,
       refreshToken: issued.refresh_token,

@@ -15,6 +15,7 @@ import { createHttpServer } from './http/create-http-server';
 import { FaultKnobsSchema, SandboxOptionsSchema, type FaultKnobsInput, type SandboxOptions } from './options';
 import { routeRequest } from './route-request';
 import { createSandboxClock } from './sandbox-clock';
+import { findProfile, type ProfileName } from './profiles';
 import type { SandboxContext } from './sandbox-context';
 
 const FULL_SCOPES = ['info', 'accounts', 'balance', 'cards', 'transactions', 'offline_access'];
@@ -32,7 +33,7 @@ export interface SandboxBank {
   readonly clientSecret: string;
   listen(port?: number, host?: string): Promise<SandboxBank>;
   /** The OAuth round trip in one call: a new connection for `user` and its tokens. */
-  issueTokens(user?: string): IssuedTokens;
+  issueTokens(user?: string, profile?: ProfileName): IssuedTokens;
   /** Merged into the current fault knobs; `failingAccounts` is replaced as a whole when given. */
   setFaults(partial: FaultKnobsInput): void;
   setClock(date: Date): void;
@@ -50,6 +51,7 @@ export interface SandboxBank {
     user: string,
     accountId: string,
     range?: { from?: string; to?: string },
+    profile?: ProfileName,
   ): ApiTransaction[];
   close(): Promise<void>;
 }
@@ -125,9 +127,9 @@ export function createSandboxBank(options: SandboxOptions = {}): SandboxBank {
       baseUrl = `http://${hostname}:${address.port}`;
       return bank;
     },
-    issueTokens: (user = 'john') => {
+    issueTokens: (user = 'john', profile = 'standard') => {
       const { refresh_token: refreshToken, ...tokens } = ctx.store.issueTokens(
-        ctx.store.createConnection(user, FULL_SCOPES),
+        ctx.store.createConnection(user, FULL_SCOPES, profile),
       );
       // offline_access is among the scopes, so a refresh token is always issued.
       if (refreshToken === undefined) throw new SandboxUsageError('no refresh token was issued');
@@ -151,7 +153,7 @@ export function createSandboxBank(options: SandboxOptions = {}): SandboxBank {
         cards: specs.flatMap((spec) => (spec.kind === 'card' ? [toCardJson(spec, now)] : [])),
       };
     },
-    expectedTransactions: (user, accountId, range = {}) => {
+    expectedTransactions: (user, accountId, range = {}, profile = 'standard') => {
       const spec = requireSpec(user, accountId);
       const params = new URLSearchParams();
       if (range.from !== undefined) params.set('from', range.from);
@@ -170,7 +172,14 @@ export function createSandboxBank(options: SandboxOptions = {}): SandboxBank {
         requested.to,
         settings,
       );
-      return listBookedTransactions(ctx.bank.bookOf(spec), window.from, window.to, today, null);
+      return listBookedTransactions(
+        ctx.bank.bookOf(spec),
+        window.from,
+        window.to,
+        today,
+        null,
+        findProfile(profile).quirks,
+      );
     },
     close: () => server.close(),
   };

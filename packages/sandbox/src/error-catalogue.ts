@@ -37,7 +37,8 @@ const CATALOGUE: Record<string, { status: number; description: string }> = {
   connector_timeout: { status: 504, description: 'The connector did not answer in time.' },
 };
 
-export type ErrorBody = { error: string; error_description: string; error_details: Record<string, unknown> };
+/** TrueLayer's error body (IError): `error` and `error_description`, nothing else. */
+export type ErrorBody = { error: string; error_description: string };
 
 /** The HTTP status TrueLayer uses for an error code; unknown codes are server errors. */
 export function statusOfErrorCode(code: string): number {
@@ -48,6 +49,5 @@ export function createErrorBody(code: string, description?: string): ErrorBody {
   return {
     error: code,
     error_description: description ?? CATALOGUE[code]?.description ?? 'The provider returned an error.',
-    error_details: {},
   };
 }

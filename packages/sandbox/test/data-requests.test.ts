@@ -87,7 +87,7 @@ describe('date ranges', () => {
       expect(body).toEqual({
         error: 'invalid_date_range',
         error_description: expect.any(String),
-        error_details: {},
+        // TrueLayer's error body (IError) has no error_details (issue #16; the sandbox used to add one).
       });
     }
   });

@@ -170,16 +170,18 @@ describe('shapes', () => {
     expect(neither).toBeGreaterThan(0);
   });
 
-  test('card purchases are positive DEBITs and payments to the card negative CREDITs', async () => {
+  // Issue #16: TrueLayer's own card fixture signs card spending negative, like accounts; this test used to pin the
+  // sandbox's old assumption (purchases positive, payments negative).
+  test('card purchases are negative DEBITs and payments to the card positive CREDITs, as TrueLayer signs cards', async () => {
     const { body } = await getData<ApiTransaction>(bank, token, `/cards/${ids.card}/transactions`, PSU);
     const purchases = body.results.filter(
       (item) => item.transaction_category === 'PURCHASE' && item.transaction_type === 'DEBIT',
     );
     expect(purchases.length).toBeGreaterThan(0);
-    expect(purchases.every((item) => item.amount > 0)).toBe(true);
+    expect(purchases.every((item) => item.amount < 0)).toBe(true);
     const payments = body.results.filter((item) => item.description === 'PAYMENT RECEIVED - THANK YOU');
     expect(payments.length).toBeGreaterThan(0);
-    expect(payments.every((item) => item.amount < 0 && item.transaction_type === 'CREDIT')).toBe(true);
+    expect(payments.every((item) => item.amount > 0 && item.transaction_type === 'CREDIT')).toBe(true);
   });
 
   test('transactions come newest first', async () => {

@@ -34,7 +34,7 @@ describe('error users', () => {
       expect(response.body).toEqual({
         error: code,
         error_description: expect.any(String),
-        error_details: {},
+        // TrueLayer's error body (IError) has no error_details (issue #16; the sandbox used to add one).
       });
     }
   });

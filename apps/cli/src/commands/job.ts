@@ -15,6 +15,7 @@ const zeroReasons = {
   consent_expired: 'the bank consent has ended: reconnect the bank',
   history_locked:
     'the dates are older than the bank shares on this consent: reconnect, then `spending continue`',
+  not_offered_by_bank: 'not offered by this bank',
 } as const;
 
 /** What an account's import did, from its receipt; why nothing came in when nothing did. */
@@ -32,6 +33,10 @@ function describeReceipt({ receipt }: AccountRow): string {
   ];
   if (receipt.matchesToReview > 0) parts.push(`${receipt.matchesToReview} look-alike pair(s) to review`);
   if (receipt.zeroReason) parts.push(zeroReasons[receipt.zeroReason]);
+  // Zeros the bank explains itself: it does not offer the endpoint (501), so they are no error.
+  if (receipt.notOffered.includes('pending')) parts.push('pending: not offered by this bank');
+  if (receipt.directionBySign > 0)
+    parts.push(`${formatCount(receipt.directionBySign)} signed by the amount (card feed without a type)`);
   return parts.join('; ');
 }
 

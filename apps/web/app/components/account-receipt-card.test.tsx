@@ -38,6 +38,26 @@ describe('an account’s receipt', () => {
     expect(screen.getByText(/the bank’s daily limit on background requests was used up/)).toBeTruthy();
     expect(screen.getByText(/Runs again from where it stopped at 26 Nov 2026, 10:01 UTC/)).toBeTruthy();
   });
+
+  test('zeros a bank explains itself say "not offered by this bank", and sign-read card items are named', () => {
+    const { receipt } = anAccountResult();
+    if (!receipt) throw new Error('the fixture has a receipt');
+    const notOffered = {
+      ...receipt,
+      fetched: 0,
+      new: 0,
+      pendingAwaitingBooking: 0,
+      zeroReason: 'not_offered_by_bank' as const,
+      notOffered: ['transactions' as const, 'pending' as const],
+      directionBySign: 12,
+    };
+    render(<AccountReceiptCard account={anAccountResult({ receipt: notOffered })} />);
+    expect(
+      screen.getByText(/Not offered by this bank: it does not share this account’s transactions/),
+    ).toBeTruthy();
+    expect(screen.getByText(/Pending: not offered by this bank/)).toBeTruthy();
+    expect(screen.getByText(/12 card transactions came without a debit\/credit type/)).toBeTruthy();
+  });
 });
 
 describe('the bank call budget', () => {

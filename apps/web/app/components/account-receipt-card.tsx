@@ -12,6 +12,8 @@ const zeroReasons: Record<string, string> = {
     'Nothing was imported: the bank consent has ended. Reconnect the bank on the Banks page and import again.',
   history_locked:
     'Nothing was imported: these dates are older than the bank shares on this consent (its last 90 days). Reconnect and continue to fetch them.',
+  not_offered_by_bank:
+    'Not offered by this bank: it does not share this account’s transactions through open banking. This is not an error.',
 };
 
 const basisText: Record<string, string> = {
@@ -106,6 +108,18 @@ export function AccountReceiptCard({ account }: { account: AccountResult }) {
 
       {receipt?.zeroReason ? (
         <p className="receipt-note">{zeroReasons[receipt.zeroReason] ?? receipt.zeroReason}</p>
+      ) : null}
+      {receipt?.notOffered.includes('pending') ? (
+        <p className="receipt-note">
+          Pending: not offered by this bank. It does not report payments before they book, so they appear once
+          booked.
+        </p>
+      ) : null}
+      {receipt && receipt.directionBySign > 0 ? (
+        <p className="receipt-note">
+          {formatCount(receipt.directionBySign)} card transactions came without a debit/credit type: money in
+          or out was read from the amount’s sign, as TrueLayer signs card feeds (negative is spending).
+        </p>
       ) : null}
       {account.status === 'deferred' && account.deferredUntil ? (
         <p className="receipt-note">

@@ -12,6 +12,8 @@ export type Connection = {
   /** When the user last authenticated at the bank; SCA-exempt history access is counted from here. */
   authenticatedAtMs: number;
   expiresAtMs: number;
+  /** The provider profile chosen at consent (see profiles.ts); absent on connections stored before profiles. */
+  profile?: string;
 };
 
 export type TokenResponse = {
@@ -74,7 +76,7 @@ export function createConnectionStore(settings: StoreSettings) {
   const nowMs = () => clock.now().getTime();
   const isConsentLive = (connection: Connection) => nowMs() < connection.expiresAtMs;
 
-  const createConnection = (user: string, scopes: string[]): Connection => {
+  const createConnection = (user: string, scopes: string[], profile = 'standard'): Connection => {
     const now = nowMs();
     const connection: Connection = {
       credentialsId: randomBytes(24).toString('base64'),
@@ -83,6 +85,7 @@ export function createConnectionStore(settings: StoreSettings) {
       createdAtMs: now,
       authenticatedAtMs: now,
       expiresAtMs: now + settings.consentDays * DAY_MS,
+      profile,
     };
     connections.set(connection.credentialsId, connection);
     persist();
@@ -98,6 +101,12 @@ export function createConnectionStore(settings: StoreSettings) {
       client_id: settings.clientId,
       scope: connection.scopes,
       connector_id: 'mock',
+      // The rest of TrueLayer's claims (IJWT in truelayer-client-javascript).
+      aud: [`${settings.issuer()}/resources`, 'data_api'],
+      amr: ['pwd'],
+      idp: 'local',
+      auth_time: Math.floor(connection.authenticatedAtMs / 1000),
+      credentials_key: connection.credentialsId,
       iat: Math.floor(now / 1000),
       nbf: Math.floor(now / 1000),
       exp: Math.floor(expiresAtMs / 1000),

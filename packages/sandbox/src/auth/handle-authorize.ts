@@ -3,6 +3,7 @@ import { isValidUserName } from '../bank/mock-users';
 import { createErrorBody } from '../error-catalogue';
 import { readFields, redirect, sendHtml, sendJson } from '../http/http-io';
 import type { SandboxContext } from '../sandbox-context';
+import { isProfileName, profileForProviderId, type ProfileName } from '../profiles';
 import { renderConsentPage, renderFormPostPage } from './render-pages';
 
 const DEFAULT_SCOPES = 'info accounts balance cards transactions offline_access';
@@ -57,9 +58,10 @@ function grantConsent(
   res: ServerResponse,
   fields: Record<string, string>,
   user: string,
+  profile: ProfileName,
 ): void {
   const scopes = (fields.scope ?? DEFAULT_SCOPES).split(/\s+/).filter(Boolean);
-  const connection = ctx.store.createConnection(user, scopes);
+  const connection = ctx.store.createConnection(user, scopes, profile);
   const code = ctx.store.issueCode(connection, fields.redirect_uri ?? '');
   handBack(res, fields, { code, scope: scopes.join(' ') });
 }
@@ -95,10 +97,16 @@ export async function handleAuthorize(
       ),
     );
 
+  // The bank's behaviour: picked on the page, or by `sandbox_profile`, or by a profile's `provider_id` in the link.
+  const asked = source.profile ?? source.sandbox_profile;
+  if (asked !== undefined && !isProfileName(asked))
+    return sendJson(res, 400, createErrorBody('invalid_request', `Unknown sandbox profile: ${asked}.`));
+  const profile: ProfileName = asked ?? profileForProviderId(fields.provider_id) ?? 'standard';
+
   if (isPost) {
     if (source.decision === 'deny') return handBack(res, fields, { error: 'access_denied' });
-    return grantConsent(ctx, res, fields, user);
+    return grantConsent(ctx, res, fields, user, profile);
   }
-  if (source.sandbox_auto === '1') return grantConsent(ctx, res, fields, user);
-  sendHtml(res, 200, renderConsentPage(url.pathname, fields, user));
+  if (source.sandbox_auto === '1') return grantConsent(ctx, res, fields, user, profile);
+  sendHtml(res, 200, renderConsentPage(url.pathname, fields, user, profile));
 }

@@ -6,6 +6,11 @@ export type AccessTokenClaims = {
   client_id: string;
   scope: string[];
   connector_id: string;
+  aud: string[];
+  amr: string[];
+  idp: string;
+  auth_time: number;
+  credentials_key: string;
   iat: number;
   nbf: number;
   exp: number;

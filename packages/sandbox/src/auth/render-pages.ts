@@ -1,4 +1,5 @@
 // The only HTML the sandbox serves: the MOCK bank's consent page and the form_post hand-back.
+import { PROFILE_NAMES, PROVIDER_PROFILES } from '../profiles';
 
 const escapeHtml = (text: string) =>
   text.replace(
@@ -17,8 +18,19 @@ const page = (title: string, body: string) => `<!doctype html>
 button{font-size:1rem;padding:.5rem 1.25rem;margin-right:.5rem}input[type=text]{font-size:1rem;padding:.3rem}</style>
 </head><body>${body}</body></html>`;
 
+const profileOptions = (chosen: string) =>
+  PROFILE_NAMES.map(
+    (name) =>
+      `<option value="${escapeHtml(name)}"${name === chosen ? ' selected' : ''}>${escapeHtml(PROVIDER_PROFILES[name].label)}</option>`,
+  ).join('');
+
 /** Posts back to the auth endpoint; submits itself after a second so demos and browsers flow through. */
-export function renderConsentPage(action: string, fields: Record<string, string>, user: string): string {
+export function renderConsentPage(
+  action: string,
+  fields: Record<string, string>,
+  user: string,
+  profile = 'standard',
+): string {
   return page(
     'MOCK bank: allow access',
     `<h1>MOCK bank</h1>
@@ -26,6 +38,7 @@ export function renderConsentPage(action: string, fields: Record<string, string>
 <form id="consent" method="post" action="${escapeHtml(action)}">
 ${hiddenInputs(fields)}
 <p><label>Mock user <input type="text" name="user" value="${escapeHtml(user)}"></label></p>
+<p><label>Bank behaves like <select name="profile" onchange="window.clearTimeout(window.autoAllow)">${profileOptions(profile)}</select></label></p>
 <button type="submit" name="decision" value="allow">Allow</button>
 <button type="submit" name="decision" value="deny" onclick="window.clearTimeout(window.autoAllow)">Deny</button>
 </form>

@@ -11,6 +11,7 @@ export type StoredAuthState = {
     createdAtMs: number;
     authenticatedAtMs: number;
     expiresAtMs: number;
+    profile?: string;
   }[];
   refreshTokens: [token: string, credentialsId: string][];
   accessTokens: [token: string, entry: { credentialsId: string; expiresAtMs: number; epoch: number }][];
@@ -26,6 +27,8 @@ const storedAuthStateSchema = z.object({
       createdAtMs: z.number(),
       authenticatedAtMs: z.number(),
       expiresAtMs: z.number(),
+      // Absent in files written before provider profiles: the standard bank.
+      profile: z.string().optional(),
     }),
   ),
   refreshTokens: z.array(z.tuple([z.string(), z.string()])),

@@ -8,8 +8,10 @@ export type ApiAccount = {
   display_name: string;
   currency: string;
   account_number: { iban: string; number: string; sort_code: string; swift_bic: string };
-  provider: typeof MOCK_PROVIDER;
+  provider: ProviderJson;
 };
+
+type ProviderJson = { provider_id: string; display_name: string; logo_uri: string };
 
 export type ApiCard = {
   account_id: string;
@@ -22,10 +24,14 @@ export type ApiCard = {
   valid_from: string;
   valid_to: string;
   update_timestamp: string;
-  provider: typeof MOCK_PROVIDER;
+  provider: ProviderJson;
 };
 
-export function toAccountJson(spec: BankAccountSpec, now: Date): ApiAccount {
+export function toAccountJson(
+  spec: BankAccountSpec,
+  now: Date,
+  provider: ProviderJson = MOCK_PROVIDER,
+): ApiAccount {
   return {
     update_timestamp: now.toISOString(),
     account_id: spec.accountId,
@@ -38,11 +44,11 @@ export function toAccountJson(spec: BankAccountSpec, now: Date): ApiAccount {
       sort_code: spec.sortCode,
       swift_bic: 'MOCKGB21',
     },
-    provider: MOCK_PROVIDER,
+    provider,
   };
 }
 
-export function toCardJson(spec: CardSpec, now: Date): ApiCard {
+export function toCardJson(spec: CardSpec, now: Date, provider: ProviderJson = MOCK_PROVIDER): ApiCard {
   return {
     account_id: spec.accountId,
     card_network: 'VISA',
@@ -54,6 +60,6 @@ export function toCardJson(spec: CardSpec, now: Date): ApiCard {
     valid_from: spec.validFrom,
     valid_to: spec.validTo,
     update_timestamp: now.toISOString(),
-    provider: MOCK_PROVIDER,
+    provider,
   };
 }

@@ -5,7 +5,10 @@ import type { GeneratedItem, ItemDraft } from './generated-item';
 
 export const CARD_PAYMENT_DAY = 20;
 
-/** The statement balance: the previous calendar month's purchases net of refunds (the holder pays in full). */
+/**
+ * The statement balance owed (positive): the previous calendar month's purchases net of refunds (the holder pays
+ * in full). Items are signed money-out negative, so what is owed is minus their sum.
+ */
 export function statementBalancePence(
   date: string,
   randomItemsOn: (date: string) => readonly GeneratedItem[],
@@ -16,10 +19,10 @@ export function statementBalancePence(
   for (let day = addMonths(firstOfMonth, -1); day < firstOfMonth; day = addDays(day, 1)) {
     for (const item of randomItemsOn(day)) total += item.amountPence;
   }
-  return Math.max(0, total);
+  return Math.max(0, -total);
 }
 
-/** The monthly payment to the card on the 20th, a negative CREDIT as TrueLayer cards report it. */
+/** The monthly payment to the card on the 20th: money in, a positive CREDIT. */
 export function draftCardSchedule(
   spec: CardSpec,
   date: string,

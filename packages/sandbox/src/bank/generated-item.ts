@@ -29,7 +29,11 @@ export type GeneratedItem = {
   /** The calendar date the item happened (its pending date). */
   date: string;
   lagDays: 0 | 1;
-  /** Signed as the API sends it: accounts negative for debits, cards positive for purchases. */
+  /**
+   * Signed as the API sends it, from the holder's point of view for accounts and cards alike: money out negative.
+   * TrueLayer's own card fixture (truelayer-client-javascript, cardTransactionsResponse) signs card spending
+   * negative; this sandbox used to sign it positive.
+   */
   amountPence: number;
   direction: Direction;
   description: string;
@@ -46,10 +50,8 @@ export type GeneratedItem = {
   ordinal: number;
 };
 
-function signAmount(kind: AccountSpec['kind'], direction: Direction, magnitude: number): number {
-  // TrueLayer cards report the balance owed: purchases positive, payments and refunds negative.
-  const outgoing = direction === 'DEBIT';
-  return kind === 'card' ? (outgoing ? magnitude : -magnitude) : outgoing ? -magnitude : magnitude;
+function signAmount(_kind: AccountSpec['kind'], direction: Direction, magnitude: number): number {
+  return direction === 'DEBIT' ? -magnitude : magnitude;
 }
 
 export function finishItem(spec: AccountSpec, date: string, draft: ItemDraft): GeneratedItem {

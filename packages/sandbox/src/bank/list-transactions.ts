@@ -1,3 +1,4 @@
+import type { ProfileQuirks } from '../profiles';
 import { toTransactionJson, type ApiTransaction } from './transaction-json';
 import type { TransactionBook } from './transaction-book';
 
@@ -8,8 +9,10 @@ export function listBookedTransactions(
   to: string,
   today: string,
   churn: string | null,
+  quirks: ProfileQuirks = {},
 ): ApiTransaction[] {
   const accountId = book.spec.accountId;
+  const kind = book.spec.kind;
   return book.booked(from, to, today).map((entry) =>
     toTransactionJson(entry.item, {
       accountId,
@@ -17,6 +20,8 @@ export function listBookedTransactions(
       date: entry.bookedDate,
       runningBalancePence: entry.runningBalancePence,
       churn,
+      quirks,
+      kind,
     }),
   );
 }
@@ -25,8 +30,10 @@ export function listPendingTransactions(
   book: TransactionBook,
   today: string,
   churn: string | null,
+  quirks: ProfileQuirks = {},
 ): ApiTransaction[] {
   const accountId = book.spec.accountId;
+  const kind = book.spec.kind;
   return book.pending(today).map((item) =>
     toTransactionJson(item, {
       accountId,
@@ -34,6 +41,8 @@ export function listPendingTransactions(
       date: item.date,
       runningBalancePence: null,
       churn,
+      quirks,
+      kind,
     }),
   );
 }

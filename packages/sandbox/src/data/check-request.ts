@@ -2,6 +2,7 @@ import type { Connection } from '../auth/connection-store';
 import type { AccountSpec } from '../bank/account-specs';
 import { describeUser } from '../bank/mock-users';
 import { statusOfErrorCode } from '../error-catalogue';
+import { findProfile } from '../profiles';
 import type { SandboxContext } from '../sandbox-context';
 import type { DataRoute } from './data-routes';
 import {
@@ -33,7 +34,10 @@ export function checkDataRequest(
 ): { rejection: Rejection } | { admitted: Admitted } {
   const { errorCode } = describeUser(connection.user);
   if (errorCode) return reject(errorCode);
-  if (route.kind === 'card' && ctx.options.cardless) return reject('endpoint_not_supported');
+  const { quirks } = findProfile(connection.profile);
+  if (route.kind === 'card' && (ctx.options.cardless || quirks.noCards)) return reject('endpoint_not_supported');
+  if (route.kind === 'account' && quirks.noAccounts) return reject('endpoint_not_supported');
+  if (route.resource === 'pending' && quirks.noPending) return reject('endpoint_not_supported');
 
   let spec: AccountSpec | null = null;
   if (route.accountId !== null) {

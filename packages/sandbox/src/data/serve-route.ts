@@ -3,23 +3,30 @@ import { toAccountJson, toCardJson } from '../bank/account-json';
 import type { AccountSpec } from '../bank/account-specs';
 import { toBalanceJson } from '../bank/balance-json';
 import { listBookedTransactions, listPendingTransactions } from '../bank/list-transactions';
-import { MOCK_PROVIDER } from '../bank/mock-provider';
+import { findProfile, type ProviderProfile } from '../profiles';
 import { describeProfile } from '../bank/user-profile';
 import type { SandboxContext } from '../sandbox-context';
 import type { DataRoute } from './data-routes';
 
-function toSpecJson(spec: AccountSpec, now: Date): unknown {
-  return spec.kind === 'account' ? toAccountJson(spec, now) : toCardJson(spec, now);
+function toSpecJson(spec: AccountSpec, now: Date, profile: ProviderProfile): unknown {
+  return spec.kind === 'account'
+    ? toAccountJson(spec, now, profile.provider)
+    : toCardJson(spec, now, profile.provider);
 }
 
-function describeMe(ctx: SandboxContext, connection: Connection): unknown {
+/** `/me` (IMe: client_id, credentials_id, provider), plus the consent fields TrueLayer's newer docs list. */
+function describeMe(ctx: SandboxContext, connection: Connection, profile: ProviderProfile): unknown {
+  const instant = (ms: number) => {
+    const iso = new Date(ms).toISOString();
+    return profile.quirks.zonelessTimestamps ? iso.slice(0, -1) : iso;
+  };
   return {
     client_id: ctx.options.clientId,
     credentials_id: connection.credentialsId,
     consent_status: 'Authorised',
-    consent_created_at: new Date(connection.createdAtMs).toISOString(),
-    consent_expires_at: new Date(connection.expiresAtMs).toISOString(),
-    provider: MOCK_PROVIDER,
+    consent_created_at: instant(connection.createdAtMs),
+    consent_expires_at: instant(connection.expiresAtMs),
+    provider: profile.provider,
   };
 }
 
@@ -45,18 +52,22 @@ export function serveRoute(
 ): unknown[] {
   const now = ctx.clock.now();
   const today = ctx.clock.today();
-  if (route.resource === 'me') return [describeMe(ctx, connection)];
+  const profile = findProfile(connection.profile);
+  const { quirks } = profile;
+  if (route.resource === 'me') return [describeMe(ctx, connection, profile)];
   if (route.resource === 'info') return [describeInfo(ctx, connection)];
   if (route.resource === 'list') {
     return ctx.bank
       .specsOf(connection.user)
       .filter((candidate) => candidate.kind === route.kind)
-      .map((candidate) => toSpecJson(candidate, now));
+      .map((candidate) => toSpecJson(candidate, now, profile));
   }
   if (!spec) return [];
-  if (route.resource === 'item') return [toSpecJson(spec, now)];
+  if (route.resource === 'item') return [toSpecJson(spec, now, profile)];
   const book = ctx.bank.bookOf(spec);
-  if (route.resource === 'balance') return [toBalanceJson(book, today, now)];
-  if (route.resource === 'pending') return listPendingTransactions(book, today, ctx.nextChurn());
-  return window ? listBookedTransactions(book, window.from, window.to, today, ctx.nextChurn()) : [];
+  if (route.resource === 'balance') return [toBalanceJson(book, today, now, quirks.zonelessTimestamps)];
+  if (route.resource === 'pending') return listPendingTransactions(book, today, ctx.nextChurn(), quirks);
+  return window
+    ? listBookedTransactions(book, window.from, window.to, today, ctx.nextChurn(), quirks)
+    : [];
 }

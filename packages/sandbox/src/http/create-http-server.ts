@@ -21,7 +21,6 @@ export function createHttpServer(
           JSON.stringify({
             error: 'internal_server_error',
             error_description: 'Internal server error.',
-            error_details: {},
           }),
         );
       }
