@@ -1,9 +1,11 @@
 import { Command } from 'commander';
 import { registerAccounts } from './commands/accounts';
 import { registerCancel } from './commands/cancel';
+import { registerContinue } from './commands/continue';
 import { registerEnrichment } from './commands/enrichment';
 import { registerExtend } from './commands/extend';
 import { registerFollow } from './commands/follow';
+import { registerFullHistory } from './commands/full-history';
 import { registerHistory } from './commands/history';
 import { registerImport } from './commands/import';
 import { registerJob } from './commands/job';
@@ -31,12 +33,14 @@ export function createProgram(env: CliEnv): Command {
     registerStart,
     registerFollow,
     registerImport,
+    registerFullHistory,
     registerHistory,
     registerJob,
     registerCancel,
     registerPause,
     registerResume,
     registerReplay,
+    registerContinue,
     registerEnrichment,
   ])
     register(program, env);

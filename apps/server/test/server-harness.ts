@@ -1,7 +1,7 @@
+import { addDays, londonTimeZone, todayIn } from '@app/domain';
 import { randomBytes } from 'node:crypto';
 import { createApiClient, type ApiClient } from '@app/api/client';
 import { createTestDatabase, type TestDatabase } from '@app/db/testing';
-import { addDays, todayIn } from '@app/importer';
 import type { SandboxOptions } from '@app/sandbox';
 import { WebSocket } from 'ws';
 import { createLogger, type AppLogger } from '../src/logger';
@@ -25,6 +25,8 @@ export async function startTestServer(
     web?: ServerRuntime['web'];
     mutationsPerMinute?: number;
     publicUrl?: string;
+    /** The scaled mode's queue and Redis (no workers run: tests of the API replicas). */
+    scaled?: ServerConfig['scaled'];
   } = {},
 ) {
   const database = options.database ?? (await createTestDatabase('sqlite'));
@@ -46,6 +48,7 @@ export async function startTestServer(
       mutationsPerMinute: options.mutationsPerMinute ?? 10_000,
       secureCookies: false,
       ops: options.ops,
+      scaled: options.scaled,
     },
     { web: options.web, logger: options.logger ?? createLogger({ level: 'silent', pretty: false }) },
   );
@@ -87,5 +90,5 @@ export async function startTestServer(
 }
 
 export function daysAgo(days: number): string {
-  return addDays(todayIn('Europe/London', new Date()), -days);
+  return addDays(todayIn(londonTimeZone, new Date()), -days);
 }

@@ -2,6 +2,7 @@ import type { Db } from '@app/db';
 import type { EnrichmentSettingsService } from '@app/enrichment';
 import type { Importer, Logger, ProgressPort } from '@app/importer';
 import type { RateLimiter } from './rate-limit';
+import type { SignInLimiter } from './sign-in-limit';
 
 /** Live-progress metrics, kept by the app (the API never imports a metrics library). */
 export type SubscriptionObserver = {
@@ -26,6 +27,8 @@ export type ApiServices = {
     secureCookies: boolean;
   };
   rateLimiter: RateLimiter;
+  /** Sign-in's own limit per account and per address, with growing delays. */
+  signInLimiter: SignInLimiter;
   /** Each person's enrichment provider; absent (some tests): the settings procedures answer NOT_IMPLEMENTED. */
   enrichmentSettings?: EnrichmentSettingsService;
   subscriptionObserver?: SubscriptionObserver;

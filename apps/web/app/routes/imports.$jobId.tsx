@@ -1,15 +1,25 @@
+import { isFinalJobStatus, isLiveJobStatus } from '@app/domain';
 import {
   redirect,
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
   type MetaFunction,
 } from '@remix-run/node';
-import { Form, Link, useActionData, useLoaderData, useRevalidator, useSearchParams } from '@remix-run/react';
+import {
+  Form,
+  Link,
+  useActionData,
+  useLoaderData,
+  useNavigation,
+  useRevalidator,
+  useSearchParams,
+} from '@remix-run/react';
 import { useCallback } from 'react';
 import { AccountReceiptCard } from '~/components/account-receipt-card';
 import { CallBudgetTable } from '~/components/call-budget-table';
 import { EnrichmentJobs } from '~/components/enrichment-jobs';
 import { EstimateVsActual } from '~/components/estimate-vs-actual';
+import { LockedHistoryNotice } from '~/components/history/locked-history-notice';
 import { JobControls } from '~/components/job-controls';
 import { ImportProgressView } from '~/components/progress/import-progress-view';
 import { MatchDecisions } from '~/components/match-decisions';
@@ -19,6 +29,7 @@ import { Notice } from '~/components/ui/notice';
 import { PageHeader } from '~/components/ui/page-header';
 import { StatusBadge } from '~/components/ui/status-badge';
 import { attempt, withApi } from '~/lib/api.server';
+import { continueImportCookie, secureFor } from '~/lib/continue-import-cookie.server';
 import { formatDateRange, formatDateTime, plural } from '~/lib/format';
 import { runJobAction } from '~/lib/job-actions.server';
 import { jobTypeLabel } from '~/lib/job-labels';
@@ -38,28 +49,36 @@ export async function action({ request, context }: ActionFunctionArgs) {
   return withApi(request, context, async (api) => {
     const intent = String(form.get('intent') ?? '');
     if (matchIntents.has(intent)) return runMatchAction(api, form);
+    if (intent === 'reconnect-continue') {
+      // To the bank for a new consent; the callback continues this job when the person comes back.
+      const { url } = await api.connections.startOAuth({});
+      const jobId = String(form.get('jobId') ?? '');
+      throw redirect(url, {
+        headers: {
+          'Set-Cookie': await continueImportCookie.serialize(jobId, { secure: secureFor(request) }),
+        },
+      });
+    }
     if (intent === 'replay') {
       const replay = await attempt(() => api.importReplay({ jobId: String(form.get('jobId') ?? '') }));
       if (replay.ok) throw redirect(`/imports/${replay.value.jobId}?started=1`);
       return { ok: false as const, intent, message: replay.message };
     }
     const result = await runJobAction(api, form);
-    if (result.ok && result.intent === 'delete') throw redirect('/imports');
+    if (result.ok && (result.intent === 'delete' || result.intent === 'discard')) throw redirect('/imports');
     return result;
   });
 }
-
-const live = new Set(['planned', 'queued', 'running', 'paused']);
-const finished = new Set(['completed', 'completed_with_errors', 'failed', 'cancelled']);
 
 export default function ImportJob() {
   const detail = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const revalidator = useRevalidator();
+  const navigation = useNavigation();
   const [params] = useSearchParams();
   const { job } = detail;
   const refresh = useCallback(() => revalidator.revalidate(), [revalidator]);
-  const isLive = live.has(job.status);
+  const isLive = isLiveJobStatus(job.status);
 
   return (
     <div className="page">
@@ -97,6 +116,20 @@ export default function ImportJob() {
           <p>{result.message}</p>
         </Notice>
       ) : null}
+      {params.get('continue-error') ? (
+        <Notice tone="danger" role="alert" title="The import did not continue">
+          <p>{params.get('continue-error')}</p>
+        </Notice>
+      ) : null}
+      <LockedHistoryNotice
+        jobId={job.id}
+        providerName={job.connection.providerName}
+        locked={detail.lockedHistory.locked}
+        continuing={detail.lockedHistory.continuing}
+        unlocked={detail.lockedHistory.unlocked}
+        finished={isFinalJobStatus(job.status)}
+        busy={navigation.state !== 'idle' && navigation.formData?.get('intent') === 'reconnect-continue'}
+      />
       {job.status === 'deferred' && job.deferredUntil ? (
         <Notice tone="warning" role="status" title="Waiting for the bank’s daily limit">
           <p>
@@ -134,6 +167,7 @@ export default function ImportJob() {
             initial={progressFromDetail(detail)}
             autoEnrich={job.autoEnrich}
             onFinished={refresh}
+            onStatusChange={refresh}
           />
         ) : (
           <ImportProgressView state={progressFromDetail(detail)} autoEnrich={job.autoEnrich} link="closed" />
@@ -167,7 +201,7 @@ export default function ImportJob() {
 
       <MatchDecisions matches={detail.matches} />
 
-      {finished.has(job.status) ? (
+      {isFinalJobStatus(job.status) ? (
         <Form method="post" className="section inline-actions">
           <input type="hidden" name="jobId" value={job.id} />
           <button type="submit" name="intent" value="replay" className="button button-secondary">
