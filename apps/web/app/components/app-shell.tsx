@@ -18,8 +18,8 @@ const nav = [
   { to: '/schedules', label: 'Schedules', icon: <CalendarIcon /> },
   { to: '/transactions', label: 'Transactions', icon: <ListIcon /> },
   { to: '/costs', label: 'Costs', icon: <ChartIcon /> },
+  { to: '/settings', label: 'Enrichment', icon: <SlidersIcon /> },
   { to: '/account', label: 'Account', icon: <SlidersIcon /> },
-  { to: '/settings', label: 'Settings', icon: <SlidersIcon /> },
 ];
 
 export function AppShell({
