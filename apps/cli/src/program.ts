@@ -1,8 +1,10 @@
 import { Command } from 'commander';
 import { registerAccounts } from './commands/accounts';
 import { registerCancel } from './commands/cancel';
+import { registerContinue } from './commands/continue';
 import { registerExtend } from './commands/extend';
 import { registerFollow } from './commands/follow';
+import { registerFullHistory } from './commands/full-history';
 import { registerHistory } from './commands/history';
 import { registerImport } from './commands/import';
 import { registerJob } from './commands/job';
@@ -30,12 +32,14 @@ export function createProgram(env: CliEnv): Command {
     registerStart,
     registerFollow,
     registerImport,
+    registerFullHistory,
     registerHistory,
     registerJob,
     registerCancel,
     registerPause,
     registerResume,
     registerReplay,
+    registerContinue,
   ])
     register(program, env);
   return program;

@@ -13,7 +13,7 @@ import type { ResolvedConfig } from './server-config';
 /** The API's services around the importer's facade and the mode's progress port (API servers only). */
 export function createApiServices(deps: {
   config: Pick<ResolvedConfig, 'sessionTtlDays' | 'secureCookies' | 'mutationsPerMinute'>;
-  engine: { db: ApiServices['db']; now: () => Date };
+  engine: { db: ApiServices['db']; now: () => Date; enrichmentSettings?: ApiServices['enrichmentSettings'] };
   importer: Importer;
   progress: ProgressPort;
   logger: AppLogger;
@@ -28,6 +28,7 @@ export function createApiServices(deps: {
     progress: deps.progress,
     logger: deps.logger,
     now: deps.engine.now,
+    enrichmentSettings: deps.engine.enrichmentSettings,
     subscriptionObserver: deps.metrics?.subscriptionObserver,
     auth: { sessionTtlMs: config.sessionTtlDays * 86_400_000, secureCookies: config.secureCookies },
     rateLimiter:

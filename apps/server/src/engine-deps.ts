@@ -1,4 +1,5 @@
 import { createTokenCipher, type Db } from '@app/db';
+import { createEnrichmentSettings, type EnrichmentSettingsService } from '@app/enrichment';
 import type { ImporterConfig, ImporterDeps } from '@app/importer';
 import type { TrueLayerClient } from '@app/truelayer';
 import { createEnrichmentHook } from './enrichment-hook';
@@ -9,10 +10,12 @@ import type { ResolvedConfig } from './server-config';
 /** What every import needs whatever the mode; the job infrastructure adds the progress port and request limiter. */
 export type EngineDeps = Omit<ImporterDeps, 'progress' | 'requestLimiter' | 'bank'> & {
   bank: TrueLayerClient;
+  /** Each person's enrichment provider (Settings), read by the enrichment hook and the API. */
+  enrichmentSettings: EnrichmentSettingsService;
 };
 
 export function createEngineDeps(deps: {
-  config: Pick<ResolvedConfig, 'tokenKeys'> & { importer: ImporterConfig };
+  config: Pick<ResolvedConfig, 'tokenKeys' | 'enrichment'> & { importer: ImporterConfig };
   db: Db;
   bank: TrueLayerClient;
   logger: AppLogger;
@@ -20,14 +23,27 @@ export function createEngineDeps(deps: {
   metrics?: Metrics;
 }): EngineDeps {
   const { config, db, bank, logger, metrics } = deps;
+  const cipher = createTokenCipher(config.tokenKeys.keys, config.tokenKeys.currentKeyId);
+  // API keys of people's models are encrypted with the bank tokens' cipher and keys (rotation included).
+  const enrichmentSettings = createEnrichmentSettings({
+    db,
+    cipher,
+    serverDefault: config.enrichment ?? { provider: 'rules' },
+  });
   return {
     db,
     bank,
-    cipher: createTokenCipher(config.tokenKeys.keys, config.tokenKeys.currentKeyId),
+    cipher,
+    enrichmentSettings,
     config: config.importer,
     logger,
     now: () => new Date(),
-    enrichment: createEnrichmentHook({ db, logger, onUsage: metrics?.enrichmentUsed }),
+    enrichment: createEnrichmentHook({
+      db,
+      settings: enrichmentSettings,
+      logger,
+      onUsage: metrics?.enrichmentUsed,
+    }),
     observer: metrics?.importObserver,
   };
 }

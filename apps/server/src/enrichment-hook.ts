@@ -1,41 +1,33 @@
 import type { Db } from '@app/db';
-import {
-  createEnrichmentJob,
-  createRulesProvider,
-  estimateEnrichment,
-  runEnrichmentJob,
-} from '@app/enrichment';
+import { enrichImport, estimateImportEnrichment, type EnrichmentSettingsService } from '@app/enrichment';
 import type { EnrichmentHook } from '@app/importer';
 import type { AppLogger } from './logger';
 import type { EnrichmentUsage } from './ops/metrics';
 
-/** Auto-enrichment after an import, with the free rules provider (an LLM provider plugs in here later). */
+/**
+ * Enrichment after an import, through the provider each person chose on Settings (or the server's default):
+ * none, the rules, or their model with the rules taking over whatever it could not do.
+ */
 export function createEnrichmentHook(deps: {
   db: Db;
+  settings: EnrichmentSettingsService;
   logger: AppLogger;
   onUsage?: (usage: EnrichmentUsage) => void;
 }): EnrichmentHook {
-  const provider = createRulesProvider();
   return {
     async enrichImport({ userId, importJobId }) {
       try {
-        const job = await createEnrichmentJob(deps.db, {
-          userId,
-          importJobId,
-          provider: provider.name,
-          model: provider.model,
-        });
-        const ended = await runEnrichmentJob(deps.db, job.id, { provider, logger: deps.logger });
-        deps.onUsage?.(ended);
+        const jobs = await enrichImport(
+          { db: deps.db, settings: deps.settings, logger: deps.logger },
+          { userId, importJobId },
+        );
+        for (const job of jobs) deps.onUsage?.(job);
       } catch (error) {
         // The import has already finished and committed: a failed enrichment must not make it look crashed.
         // The enrichment job row records the failure; the person can run it again.
         deps.logger.error({ importJobId, err: error }, 'auto-enrichment failed');
       }
     },
-    estimate(transactionCount) {
-      const { costMicros, basis } = estimateEnrichment(transactionCount, { kind: 'rules' });
-      return { costMicros, basis };
-    },
+    estimate: (input) => estimateImportEnrichment({ db: deps.db, settings: deps.settings }, input),
   };
 }

@@ -88,9 +88,27 @@ const EnvSchema = z
     RAW_ARCHIVE_RETENTION_DAYS: positiveInt.default(90),
     /** Changes (mutations) one user may make per minute, in bursts of as many. */
     MUTATIONS_PER_MINUTE: positiveInt.default(120),
+    /** The enrichment provider of people who chose none on the Settings page. */
+    ENRICHMENT_PROVIDER: z.enum(['none', 'rules', 'llm']).default('rules'),
+    /** For ENRICHMENT_PROVIDER=llm: an OpenAI-compatible endpoint, e.g. https://api.openai.com/v1. */
+    ENRICHMENT_LLM_BASE_URL: z.url().optional(),
+    ENRICHMENT_LLM_MODEL: z.string().min(1).optional(),
+    ENRICHMENT_LLM_API_KEY: z.string().min(1).optional(),
+    /** US dollars per million tokens; unset: the model's list price when known, 0 for a local server. */
+    ENRICHMENT_LLM_INPUT_PRICE: z.coerce.number().nonnegative().optional(),
+    ENRICHMENT_LLM_OUTPUT_PRICE: z.coerce.number().nonnegative().optional(),
+    ENRICHMENT_LLM_BATCH_SIZE: z.coerce.number().int().min(1).max(100).optional(),
+    ENRICHMENT_LLM_TIMEOUT_MS: positiveInt.default(30_000),
   })
   .superRefine(
     (env, ctx) => {
+      if (env.ENRICHMENT_PROVIDER === 'llm' && (!env.ENRICHMENT_LLM_BASE_URL || !env.ENRICHMENT_LLM_MODEL)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['ENRICHMENT_LLM_BASE_URL'],
+          message: 'ENRICHMENT_PROVIDER=llm needs ENRICHMENT_LLM_BASE_URL and ENRICHMENT_LLM_MODEL',
+        });
+      }
       if (Boolean(env.TRUELAYER_CLIENT_ID) !== Boolean(env.TRUELAYER_CLIENT_SECRET)) {
         ctx.addIssue({
           code: 'custom',

@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { importerConfigSchema, type ImporterConfig } from '@app/importer';
+import { llmConfigFrom, type ServerEnrichmentDefault } from '@app/enrichment';
 import type { SandboxOptions } from '@app/sandbox';
 import type { TrueLayerConfigInput, TrueLayerEnvironment } from '@app/truelayer';
 import { readOrCreateDevTokenKey } from './dev-token-key';
@@ -57,6 +58,8 @@ export type ServerConfig = {
   secureCookies: boolean;
   /** Metrics and the PSD2 budget they report; absent: no /metrics. */
   ops?: OpsConfig;
+  /** The enrichment provider of people who chose none; absent: the rules. */
+  enrichment?: ServerEnrichmentDefault;
 };
 
 /** What a process is given besides its configuration: where it logs, and the web app to mount (servers only). */
@@ -148,6 +151,7 @@ export function configFromEnv(env: Env, logger: AppLogger): ServerConfig {
     demoUser:
       clientId && !env.SANDBOX_URL ? null : { email: env.DEMO_USER_EMAIL, password: env.DEMO_USER_PASSWORD },
     mutationsPerMinute: env.MUTATIONS_PER_MINUTE,
+    enrichment: enrichmentDefaultOf(env),
     secureCookies: (env.PUBLIC_URL ?? '').startsWith('https://'),
     ops: {
       metrics:
@@ -157,5 +161,24 @@ export function configFromEnv(env: Env, logger: AppLogger): ServerConfig {
             ? { port: null }
             : null,
     },
+  };
+}
+
+function enrichmentDefaultOf(env: Env): ServerEnrichmentDefault {
+  if (env.ENRICHMENT_PROVIDER !== 'llm' || !env.ENRICHMENT_LLM_BASE_URL || !env.ENRICHMENT_LLM_MODEL)
+    return { provider: env.ENRICHMENT_PROVIDER === 'none' ? 'none' : 'rules' };
+  const micros = (dollars: number | undefined) =>
+    dollars === undefined ? undefined : Math.round(dollars * 1_000_000);
+  return {
+    provider: 'llm',
+    config: llmConfigFrom({
+      baseUrl: env.ENRICHMENT_LLM_BASE_URL,
+      model: env.ENRICHMENT_LLM_MODEL,
+      apiKey: env.ENRICHMENT_LLM_API_KEY ?? null,
+      inputMicrosPerMillionTokens: micros(env.ENRICHMENT_LLM_INPUT_PRICE),
+      outputMicrosPerMillionTokens: micros(env.ENRICHMENT_LLM_OUTPUT_PRICE),
+      batchSize: env.ENRICHMENT_LLM_BATCH_SIZE,
+      timeoutMs: env.ENRICHMENT_LLM_TIMEOUT_MS,
+    }),
   };
 }

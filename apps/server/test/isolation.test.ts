@@ -49,12 +49,23 @@ const cases: Record<string, IsolationCase> = {
   importPause: { kind: 'refuses', call: (i, o) => i.importPause.mutate(jobOf(o)) },
   importResume: { kind: 'refuses', call: (i, o) => i.importResume.mutate(jobOf(o)) },
   importReplay: { kind: 'refuses', call: (i, o) => i.importReplay.mutate({ jobId: o.doneJobId }) },
+  importFullHistory: {
+    kind: 'refuses',
+    call: (i, o) => i.importFullHistory.mutate({ connectionId: o.connectionId }),
+  },
+  importContinueLocked: {
+    kind: 'refuses',
+    call: (i, o) => i.importContinueLocked.mutate({ jobId: o.doneJobId }),
+  },
   'matches.undo': { kind: 'refuses', call: (i, o) => i.matches.undo.mutate({ decisionId: o.decisionId }) },
   'matches.resolve': {
     kind: 'refuses',
     call: (i, o) => i.matches.resolve.mutate({ decisionId: o.decisionId, choice: 'keep_both' }),
   },
   'costs.setMonthlyCap': { kind: 'no-ids', why: "sets the caller's own cap" },
+  'enrichmentSettings.set': { kind: 'no-ids', why: "sets the caller's own provider" },
+  'enrichmentSettings.test': { kind: 'no-ids', why: "tests the caller's own (or the given) endpoint" },
+  'enrichmentSettings.get': { kind: 'no-ids', why: "reads the caller's own provider (never a key)" },
   importDelete: { kind: 'refuses', call: (i, o) => i.importDelete.mutate({ jobId: o.doneJobId }) },
   importHistory: {
     kind: 'own-only',
@@ -67,6 +78,32 @@ const cases: Record<string, IsolationCase> = {
   'auth.signUp': { kind: 'no-ids', why: 'creates a new user' },
   'auth.signIn': { kind: 'no-ids', why: 'needs the password; the session is the one signing in' },
   'auth.signOut': { kind: 'no-ids', why: "ends the caller's own session" },
+  'auth.sessions': {
+    kind: 'own-only',
+    check: async (i, o) => {
+      const owners = (await o.api.auth.sessions.query()).map((session) => session.id);
+      const seen = (await i.auth.sessions.query()).map((session) => session.id);
+      expect(seen).not.toEqual(expect.arrayContaining(owners.slice(0, 1)));
+    },
+  },
+  'auth.endSession': {
+    kind: 'refuses',
+    call: async (i, o) => {
+      const [session] = await o.api.auth.sessions.query();
+      return i.auth.endSession.mutate({ sessionId: session?.id ?? '' });
+    },
+  },
+  'auth.endOtherSessions': { kind: 'no-ids', why: "ends the caller's own other sessions" },
+  'auth.changePassword': { kind: 'no-ids', why: "changes the caller's own password" },
+  'auth.activity': {
+    kind: 'own-only',
+    check: async (i, o) => {
+      const owners = (await o.api.auth.activity.query()).map((event) => event.id);
+      expect(owners.length).toBeGreaterThan(0); // the owner connected a bank
+      const seen = (await i.auth.activity.query()).map((event) => event.id);
+      expect(seen.filter((id) => owners.includes(id))).toEqual([]);
+    },
+  },
   'auth.me': {
     kind: 'own-only',
     check: async (i, o) => expect((await i.auth.me.query())?.id).not.toBe((await o.api.auth.me.query())?.id),

@@ -22,6 +22,7 @@ export function aConnection(): Connection {
     consentExpiringSoon: false,
     capabilities: { accounts: 'yes', cards: 'yes', pending: 'unknown', transactions: 'unknown' },
     createdAt: new Date('2026-11-20T10:00:00Z'),
+    historyReach: { fullHistoryUntil: null, recentFrom: '2026-08-27', recentDays: 90, graceMinutes: 5 },
     accounts: [
       {
         ...base,
@@ -57,6 +58,7 @@ export function aPlan(overrides: Partial<ImportPlan['estimate']> = {}): ImportPl
     status: 'planned',
     jobType: 'date_range',
     dateRange: { from: '2026-10-27', to: today, days: 30 },
+    locked: null,
     autoEnrich: true,
     batchSize: 50,
     estimate: {

@@ -24,6 +24,8 @@ export type Context = {
   /** The SHA-256 of the session token (the Session row id), for sign-out. */
   sessionId: string | null;
   psuIp: string | null;
+  /** The browser or client, shown on the sessions page. */
+  userAgent: string | null;
   /** The request's `x-request-id` (the server sets one on every request and upgrade), logged with what it does. */
   requestId: string | null;
   services: ApiServices;
@@ -52,6 +54,7 @@ export function createContextFactory(services: ApiServices): ContextFactory {
       user: session?.user ?? null,
       sessionId: session?.sessionId ?? null,
       psuIp: normaliseAddress(input.remoteAddress),
+      userAgent: readHeader(input.headers, 'user-agent'),
       requestId: readHeader(input.headers, 'x-request-id'),
       services,
       setCookie: input.setCookie ?? (() => undefined),

@@ -7,6 +7,14 @@ export class InvalidCredentialsError extends Error {
   }
 }
 
+/** A password change whose "current password" is not it (the session itself is fine: not UNAUTHORIZED). */
+export class WrongCurrentPasswordError extends Error {
+  readonly code = 'WRONG_CURRENT_PASSWORD';
+  constructor() {
+    super('The current password is not right.');
+  }
+}
+
 /** Too many wrong passwords for this account or from this address: the next try waits. */
 export class SignInHeldBackError extends Error {
   readonly code = 'SIGN_IN_HELD_BACK';

@@ -14,3 +14,4 @@ export { ensureUser } from './auth/ensure-user';
 export { SignUpInputSchema, type SignUpInput } from './schemas/auth-schemas';
 export { purgeExpiredAuth } from './auth/purge-expired';
 export { createRestHandler } from './rest/rest-handler';
+export { recordAudit, type AuditAction } from './account/audit';

@@ -20,3 +20,9 @@ describe('reading the session token from a request', () => {
     expect(normaliseAddress(undefined)).toBeNull();
   });
 });
+
+describe('a cookie that is not percent-encoded text', () => {
+  test('is no session token', () => {
+    expect(readCookie({ cookie: 'sid=%E0%A4%A' }, 'sid')).toBeNull();
+  });
+});

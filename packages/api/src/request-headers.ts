@@ -1,4 +1,5 @@
 import type { IncomingHttpHeaders } from 'node:http';
+import { parseCookie } from 'cookie';
 
 /** A Fetch `Headers` (Remix, fetch adapters) or Node's header record (http, ws upgrade requests). */
 export type RequestHeaders = Headers | IncomingHttpHeaders;
@@ -9,20 +10,19 @@ export function readHeader(headers: RequestHeaders, name: string): string | null
   return Array.isArray(value) ? (value[0] ?? null) : (value ?? null);
 }
 
+/** A percent-decoded cookie value; a malformed one is no value at all (so never a session). */
+function decodeCookieValue(value: string): string | undefined {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return undefined;
+  }
+}
+
 export function readCookie(headers: RequestHeaders, name: string): string | null {
   const header = readHeader(headers, 'cookie');
   if (!header) return null;
-  for (const part of header.split(';')) {
-    const eq = part.indexOf('=');
-    if (eq === -1 || part.slice(0, eq).trim() !== name) continue;
-    const value = part.slice(eq + 1).trim();
-    try {
-      return decodeURIComponent(value);
-    } catch {
-      return null; // a malformed cookie is no session
-    }
-  }
-  return null;
+  return parseCookie(header, { decode: decodeCookieValue })[name] ?? null;
 }
 
 export function readBearerToken(headers: RequestHeaders): string | null {

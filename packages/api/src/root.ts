@@ -2,6 +2,7 @@ import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
 import { authRouter } from './router/auth';
 import { connectionsRouter } from './router/connections';
 import { costsRouter } from './router/costs';
+import { enrichmentSettingsRouter } from './router/enrichment-settings';
 import { importControlProcedures } from './router/import-controls';
 import { importStatusProcedures } from './router/import-status';
 import { importProcedures } from './router/imports';
@@ -20,6 +21,7 @@ export const appRouter = createTRPCRouter({
   transactions: transactionsRouter,
   schedules: schedulesRouter,
   costs: costsRouter,
+  enrichmentSettings: enrichmentSettingsRouter,
   matches: matchesRouter,
 });
 

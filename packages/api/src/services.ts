@@ -1,4 +1,5 @@
 import type { Db } from '@app/db';
+import type { EnrichmentSettingsService } from '@app/enrichment';
 import type { Importer, Logger, ProgressPort } from '@app/importer';
 import type { RateLimiter } from './rate-limit';
 import type { SignInLimiter } from './sign-in-limit';
@@ -28,5 +29,7 @@ export type ApiServices = {
   rateLimiter: RateLimiter;
   /** Sign-in's own limit per account and per address, with growing delays. */
   signInLimiter: SignInLimiter;
+  /** Each person's enrichment provider; absent (some tests): the settings procedures answer NOT_IMPLEMENTED. */
+  enrichmentSettings?: EnrichmentSettingsService;
   subscriptionObserver?: SubscriptionObserver;
 };

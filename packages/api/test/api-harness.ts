@@ -101,9 +101,18 @@ export async function createApiHarness(
     });
   }
 
-  /** The enrichment hook the API's side of the importer uses (plans' estimates, enriching again); runs keep none. */
-  function setEnrichment(hook: EnrichmentHook) {
+  /**
+   * The enrichment hook the API's side of the importer uses (plans' estimates, enriching again); runs keep none
+   * unless `runs` (then imports with auto-enrich are enriched through it too).
+   */
+  function setEnrichment(hook: EnrichmentHook, options: { runs?: boolean } = {}) {
     facadeDeps.enrichment = hook;
+    if (options.runs) importerDeps.enrichment = hook;
+  }
+
+  /** The settings service behind `enrichmentSettings.*`, with the token cipher of this harness. */
+  function setEnrichmentSettings(settings: ApiServices['enrichmentSettings']) {
+    services.enrichmentSettings = settings;
   }
 
   async function close() {
@@ -124,6 +133,8 @@ export async function createApiHarness(
     connectBank,
     errors,
     setEnrichment,
+    setEnrichmentSettings,
+    cipher: importerDeps.cipher,
     close,
   };
 }

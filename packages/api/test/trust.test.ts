@@ -17,7 +17,10 @@ describe('what makes an import trustworthy, through the API', () => {
       async enrichImport({ importJobId }) {
         enriched.push(importJobId);
       },
-      estimate: (count) => ({ costMicros: 1_000 * count, basis: '1,000 micro-dollars a transaction' }),
+      estimate: ({ transactionCount }) => ({
+        costMicros: 1_000 * transactionCount,
+        basis: '1,000 micro-dollars a transaction',
+      }),
     };
     h.setEnrichment(hook);
     ({ api } = await h.signUp('trust@example.test'));

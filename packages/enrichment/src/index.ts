@@ -28,3 +28,25 @@ export {
   TransactionsNotFoundError,
   type LlmFailureReason,
 } from './errors';
+export { categoriseByRules } from './rules-provider';
+export { describePayment, type DescribedPayment, type PaymentKind } from './describe-payment';
+export {
+  EnrichmentSettingsInputSchema,
+  defaultPricesFor,
+  isLocalEndpoint,
+  knownModelPrices,
+  llmConfigFrom,
+  providerKinds,
+  type EnrichmentSettingsInput,
+  type ProviderKind,
+  type ResolvedProvider,
+  type ServerEnrichmentDefault,
+} from './provider-settings';
+export {
+  createEnrichmentSettings,
+  EnrichmentSettingsInvalidError,
+  type ConnectionTestResult,
+  type EnrichmentSettingsService,
+  type EnrichmentSettingsView,
+} from './enrichment-settings';
+export { enrichImport, estimateImportEnrichment, type EnrichImportDeps } from './enrich-import';

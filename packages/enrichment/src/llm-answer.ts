@@ -13,8 +13,9 @@ const maxMerchantLength = 80;
 
 /**
  * The model's reply to `items` (which it saw as ids "1", "2", ...). Anything unusable is left out rather
- * than guessed, so the caller counts it as a failure: a reply that is not JSON, entries without a known id.
- * An unknown category is not a failure: it becomes Other.
+ * than guessed, so the caller counts it as a failure (and the rules take over): a reply that is not JSON,
+ * entries without a known id, and a category that is not one of ours (a model that invents categories has not
+ * understood the task; calling its answer Other would hide that).
  */
 export function parseModelAnswer(content: string | null, items: EnrichmentInput[]): EnrichmentResult[] {
   const answer = ModelAnswerSchema.safeParse(parseJson(content ?? ''));
@@ -25,18 +26,20 @@ export function parseModelAnswer(content: string | null, items: EnrichmentInput[
     if (!parsed.success) continue;
     const item = items[Number(parsed.data.id) - 1];
     if (!item || byId.has(item.id)) continue;
+    const category = matchCategory(parsed.data.category);
+    if (category === null) continue;
     byId.set(item.id, {
       id: item.id,
-      category: matchCategory(parsed.data.category),
+      category,
       merchantName: cleanMerchant(parsed.data.merchant),
     });
   }
   return [...byId.values()];
 }
 
-function matchCategory(answer: string): Category {
+function matchCategory(answer: string): Category | null {
   const wanted = answer.trim().toLowerCase();
-  return categories.find((c) => c.toLowerCase() === wanted) ?? 'Other';
+  return categories.find((c) => c.toLowerCase() === wanted) ?? null;
 }
 
 function cleanMerchant(merchant: string | null | undefined): string | null {

@@ -1,3 +1,4 @@
+import { setTimeout as wait } from 'node:timers/promises';
 import { z } from 'zod';
 import { LlmProviderError } from './errors';
 import type { ChatMessage } from './llm-prompt';
@@ -25,6 +26,8 @@ export type ChatRequest = {
   timeoutMs: number;
   fetch: typeof fetch;
   signal?: AbortSignal;
+  /** Tries in all; 3 unless a caller (a connection test) wants its answer at once. */
+  maxAttempts?: number;
 };
 
 /** One try plus two retries: enough to ride out a rate limit or a blip, short enough to fail a dead endpoint. */
@@ -38,7 +41,8 @@ export async function postChatCompletion(request: ChatRequest): Promise<ChatComp
       return await attemptChatCompletion(request);
     } catch (error) {
       if (request.signal?.aborted) throw request.signal.reason;
-      if (!(error instanceof RetryableFailure) || attempt >= maxAttempts) throw toProviderError(error);
+      if (!(error instanceof RetryableFailure) || attempt >= (request.maxAttempts ?? maxAttempts))
+        throw toProviderError(error);
       await sleep(error.retryAfterMs ?? backoffMs(attempt), request.signal);
     }
   }
@@ -129,18 +133,12 @@ function backoffMs(attempt: number): number {
   return Math.min(500 * 2 ** (attempt - 1) + Math.random() * 250, maxRetryDelayMs);
 }
 
-function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
-    const timer = setTimeout(done, ms);
-    function done() {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }
-    function onAbort() {
-      clearTimeout(timer);
-      reject(signal?.reason);
-    }
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
+/** Waits `ms`, or rejects with the signal's own reason (not Node's AbortError) the moment it aborts. */
+async function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  try {
+    await wait(ms, undefined, { signal });
+  } catch (error) {
+    if (signal?.aborted) throw signal.reason;
+    throw error;
+  }
 }

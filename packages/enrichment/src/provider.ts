@@ -23,7 +23,7 @@ export type EnrichmentResult = { id: string; category: Category; merchantName: s
  * the next run retries it.
  */
 export interface EnrichmentProvider {
-  /** Stored as `Transaction.enrichedBy` and `EnrichmentJob.provider`. */
+  /** Stored as `EnrichmentJob.provider`; `Transaction.enrichedBy` is `<name>:<model>` when there is a model. */
   name: string;
   model: string | null;
   enrich(

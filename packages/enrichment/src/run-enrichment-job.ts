@@ -111,7 +111,7 @@ async function enrichPendingTransactions(
       monthly.spentMicros + spentThisRun + estimate > monthly.capMicros;
     if (toSend.length > 0 && (overJobCap || overMonthlyCap)) {
       await applyEnrichmentBatch(db, {
-        ...emptyBatch(job.id, provider.name),
+        ...emptyBatch(job.id, enrichedByOf(provider)),
         results: hits,
         cacheHits: hits.length,
       });
@@ -138,7 +138,7 @@ async function enrichPendingTransactions(
     const failures = inputs.length - results.length;
     await applyEnrichmentBatch(db, {
       jobId: job.id,
-      providerName: provider.name,
+      providerName: enrichedByOf(provider),
       results,
       failures,
       cacheHits: hits.length + completed.freeResults,
@@ -152,6 +152,11 @@ async function enrichPendingTransactions(
     if (failures > 0)
       logger.warn({ jobId: job.id, failures, batch: inputs.length }, 'transactions left unenriched');
   }
+}
+
+/** What a row says categorised it: "rules", or "llm:<model>" so the model's name can be shown with it. */
+export function enrichedByOf(provider: Pick<EnrichmentProvider, 'name' | 'model'>): string {
+  return provider.model ? `${provider.name}:${provider.model}` : provider.name;
 }
 
 // Walks by id so rows that failed in this run are not fetched again in it (the next run retries them).

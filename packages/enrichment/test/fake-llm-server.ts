@@ -51,9 +51,9 @@ export async function startFakeLlmServer(apiKey = 'sk-test-secret-key-123'): Pro
     const text = await readBody(req);
     const body = JSON.parse(text) as RecordedRequest['body'];
     const user = body.messages.find((m) => m.role === 'user');
-    const { transactions } = JSON.parse(user?.content ?? '{"transactions":[]}') as Pick<
-      RecordedRequest,
-      'transactions'
+    // A prose request (a connection test) carries no transactions: it is answered like any other.
+    const { transactions = [] } = parseJsonObject(user?.content ?? '{}') as Partial<
+      Pick<RecordedRequest, 'transactions'>
     >;
     const recorded: RecordedRequest = {
       authorization: req.headers.authorization,
@@ -120,6 +120,14 @@ export async function startFakeLlmServer(apiKey = 'sk-test-secret-key-123'): Pro
         server.close((error) => (error ? reject(error) : resolve()));
       }),
   };
+}
+
+function parseJsonObject(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return {};
+  }
 }
 
 function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {

@@ -140,7 +140,12 @@ for (const { provider: dbProvider, skip, reason } of testProviders) {
         const tesco = await t.db.transaction.findFirstOrThrow({
           where: { importJobId: importJob.id, description: texts[0] },
         });
-        expect(tesco).toMatchObject({ category: 'Groceries', merchantName: 'Tesco', enrichedBy: 'llm' });
+        // Issue 18: a row says which model categorised it (was: 'llm').
+        expect(tesco).toMatchObject({
+          category: 'Groceries',
+          merchantName: 'Tesco',
+          enrichedBy: 'llm:test-model',
+        });
       });
 
       test('running a finished job again changes nothing and asks the model nothing', async () => {

@@ -1,6 +1,6 @@
 import type { JobStatus } from '@app/db';
 import type { CallRecord } from '@app/truelayer';
-import type { AccountOutcome } from './sync-account';
+import type { AccountOutcome } from './account-outcome';
 
 /**
  * What an import run does, reported as it happens so the app can keep metrics (the importer never imports a

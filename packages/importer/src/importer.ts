@@ -11,7 +11,10 @@ import {
   startImport,
   type JobTransport,
 } from './control-job';
+import { continueLockedImport } from './continue-locked-import';
 import { extendConsent } from './extend-consent';
+import { historyReach } from './locked-history';
+import { planFullHistory } from './plan-full-history';
 import { resolveMatch, undoMatch } from './matches/resolve-match';
 import { completeOAuth, startOAuth } from './oauth-round-trip';
 import { planImport, type PlanImportInput } from './plan-import';
@@ -67,6 +70,23 @@ export function createImporter(deps: ImporterFacadeDeps) {
     cancel: (userId: string, jobId: string) => cancelImport(controls(), userId, jobId),
     /** Deletes a job that is not running; its transactions stay. */
     delete: (userId: string, jobId: string) => deleteImport(controls(), userId, jobId),
+
+    /**
+     * Right after a connect: plans and starts the import of all the history the bank keeps (up to
+     * maxHistoryDays), while the minutes after consent let the bank serve it. Returns the plan.
+     */
+    async importFullHistory(input: { userId: string; connectionId: string; psuIp?: string | null }) {
+      const planned = await planFullHistory(deps, input);
+      await startImport(controls(), input.userId, planned.job.id);
+      return planned;
+    },
+
+    /** After a reconnect: the job fetches exactly its locked dates, into the same receipt. */
+    continueLocked: (userId: string, jobId: string) =>
+      continueLockedImport({ ...controls(), config: deps.config }, userId, jobId),
+
+    /** What a consent given at `consentGrantedAt` reaches now (full history until when, else from which day). */
+    historyReach: (consentGrantedAt: Date) => historyReach(deps.config, consentGrantedAt, deps.now()),
 
     /** Plans a replay of a finished job from its raw archive and starts it; returns the replay's id. */
     async replay(userId: string, jobId: string) {

@@ -10,6 +10,21 @@ export function scaHorizon(config: ImporterConfig, now: Date): string {
   return addDays(todayIn(config.timeZone, now), -config.scaMaxDays);
 }
 
+/**
+ * What a consent reaches, for pages that help choose dates: everything the bank keeps until `fullHistoryUntil`
+ * (null once passed), and from `recentFrom` on after that.
+ */
+export function historyReach(config: ImporterConfig, consentGrantedAt: Date, now: Date) {
+  const until = new Date(consentGrantedAt.getTime() + config.scaGraceMinutes * 60_000);
+  return {
+    fullHistoryUntil: until > now ? until : null,
+    recentFrom: scaHorizon(config, now),
+    recentDays: config.scaMaxDays,
+    graceMinutes: config.scaGraceMinutes,
+  };
+}
+export type HistoryReach = ReturnType<typeof historyReach>;
+
 /** Whether the consent is young enough for the bank to serve all the history it keeps. */
 export function isConsentFresh(config: ImporterConfig, consentGrantedAt: Date, now: Date): boolean {
   return (now.getTime() - consentGrantedAt.getTime()) / 60_000 <= config.scaGraceMinutes;

@@ -129,7 +129,7 @@ export async function planImport(
   });
   const cost =
     input.autoEnrich && deps.enrichment
-      ? deps.enrichment.estimate(estimate.transactions)
+      ? await deps.enrichment.estimate({ userId: input.userId, transactionCount: estimate.transactions })
       : { costMicros: 0, basis: 'No enrichment.' };
   const perAccount = new Map(estimate.accounts.map((e) => [e.accountId, e]));
   const calls = await planCalls(db, config, {

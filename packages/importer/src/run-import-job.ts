@@ -22,7 +22,11 @@ import { syncAccount, type StopReason } from './sync-account';
 export type EnrichmentHook = {
   /** Enriches the transactions an import brought in (auto-enrich). */
   enrichImport(input: { userId: string; importJobId: string }): Promise<void>;
-  estimate(transactionCount: number): { costMicros: number; basis: string };
+  /** The plan's enrichment cost for this person's provider, and how it was worked out. */
+  estimate(input: {
+    userId: string;
+    transactionCount: number;
+  }): Promise<{ costMicros: number; basis: string }> | { costMicros: number; basis: string };
 };
 
 export type ImporterDeps = {

@@ -30,8 +30,9 @@ const countBySign = (items: readonly BankTransaction[]) =>
 
 const addNotOffered = (list: NotOffered[], what: NotOffered): NotOffered[] =>
   list.includes(what) ? list : [...list, what];
+import type { AccountOutcome, StopReason } from './account-outcome';
 
-export type StopReason = 'cancel' | 'pause' | 'shutdown';
+export type { AccountOutcome, StopReason } from './account-outcome';
 
 export type AccountSyncContext = {
   db: Db;
@@ -73,8 +74,6 @@ export type AccountToSync = {
   receipt: unknown;
   account: { providerAccountId: string; kind: AccountKind };
 };
-
-export type AccountOutcome = 'completed' | 'failed' | 'deferred' | StopReason;
 
 /** Syncs one account or card: its windows in order, in batches, each batch committed with its checkpoint. */
 export async function syncAccount(ctx: AccountSyncContext, row: AccountToSync): Promise<AccountOutcome> {

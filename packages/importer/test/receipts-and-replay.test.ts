@@ -50,7 +50,10 @@ function fakeEnrichment(h: Harness): EnrichmentHook & { runs: string[] } {
         data: { enrichedAt: new Date(), enrichedBy: 'fake', category: 'groceries' },
       });
     },
-    estimate: (count) => ({ costMicros: 7 * count, basis: '7 micro-dollars a transaction' }),
+    estimate: ({ transactionCount }) => ({
+      costMicros: 7 * transactionCount,
+      basis: '7 micro-dollars a transaction',
+    }),
   };
 }
 

@@ -2,7 +2,7 @@ import { runImportJob, type ImporterDeps } from '@app/importer';
 import { UnrecoverableError, Worker, type Job } from 'bullmq';
 import { createBullTransport } from './bull-transport';
 import { defaultQueueName, ImportRunSchema, interruptChannelOf, type ImportRun } from './import-queue';
-import { createJobSignals } from './job-signals';
+import { listenForInterrupts, runSignal } from './job-signals';
 
 export type ImportWorkerOptions = {
   connection: string;
@@ -29,17 +29,32 @@ export type ImportWorker = {
 export function createImportWorker(deps: ImporterDeps, options: ImportWorkerOptions): ImportWorker {
   const queueName = options.queueName ?? defaultQueueName;
   const transport = createBullTransport({ connection: options.connection, queueName });
-  const signals = createJobSignals({
+  /** The BullMQ run each running import is processed in, so an interrupt can cancel that run. */
+  const runsByJob = new Map<string, string>();
+  // Aborts every run, and every run that starts from now on (one fetched just as the worker began closing).
+  const stopping = new AbortController();
+  const interrupts = listenForInterrupts({
     connection: options.connection,
     channel: interruptChannelOf(queueName),
     logger: deps.logger,
+    onInterrupt(jobId) {
+      const runId = runsByJob.get(jobId);
+      if (runId) worker.cancelJob(runId, 'interrupted');
+    },
   });
 
-  async function processRun(run: Job<ImportRun>) {
+  // Three parameters: BullMQ hands a processor that takes them its own cancellation signal for the run.
+  async function processRun(
+    run: Job<ImportRun>,
+    _token: string | undefined,
+    signal: AbortSignal | undefined,
+  ) {
     const { jobId } = ImportRunSchema.parse(run.data);
-    const { signal, release } = signals.track(jobId);
+    const runId = run.id ?? jobId;
+    runsByJob.set(jobId, runId);
+    const cancel = runSignal(signal ? [signal, stopping.signal] : [stopping.signal]);
     try {
-      const status = await runImportJob(deps, jobId, { signal });
+      const status = await runImportJob(deps, jobId, { signal: cancel.signal });
       // A shutdown checkpointed the job and left it queued: hand it on. The run is still active, so BullMQ
       // creates the new run as this one completes, and this closing worker does not take it.
       if (status === 'queued') {
@@ -53,7 +68,8 @@ export function createImportWorker(deps: ImporterDeps, options: ImportWorkerOpti
       }
       throw error;
     } finally {
-      release();
+      cancel.release();
+      if (runsByJob.get(jobId) === runId) runsByJob.delete(jobId);
     }
   }
 
@@ -76,15 +92,15 @@ export function createImportWorker(deps: ImporterDeps, options: ImportWorkerOpti
 
   async function shutDown() {
     const closed = worker.close(); // stops fetching first, so no run starts after the aborts below
-    signals.abortAll(new Error('shutdown'));
+    stopping.abort(new Error('shutdown'));
     await closed;
-    await Promise.all([signals.close(), transport.close()]);
+    await Promise.all([interrupts.close(), transport.close()]);
   }
   let closing: Promise<void> | undefined;
 
   return {
     async ready() {
-      await Promise.all([worker.waitUntilReady(), signals.ready]);
+      await Promise.all([worker.waitUntilReady(), interrupts.ready]);
     },
     close() {
       closing ??= shutDown();

@@ -13,7 +13,8 @@ const zeroReasons = {
   nothing_new_after_dedup: 'nothing new after de-duplication',
   deferred_by_call_budget: 'waiting for the bank’s daily limit',
   consent_expired: 'the bank consent has ended: reconnect the bank',
-  history_locked: 'older than the bank serves on this consent: reconnect and continue',
+  history_locked:
+    'the dates are older than the bank shares on this consent: reconnect, then `spending continue`',
   not_offered_by_bank: 'not offered by this bank',
 } as const;
 
@@ -66,6 +67,11 @@ function printJob(detail: JobDetail, print: (line?: string) => void) {
       `  Cost          estimated ${formatCostMicros(estimate.costMicros)}${actual ? `; spent ${formatCostMicros(actual.costMicros)}` : ''}`,
     );
   if (job.errorMessage) print(`  Error         ${job.errorMessage}`);
+  const { locked } = detail.lockedHistory;
+  if (locked)
+    print(
+      `  Locked        ${formatDateRange(locked.from, locked.to)}: reconnect the bank, then \`spending continue ${job.id}\``,
+    );
   for (const warning of estimate.warnings) print(`  ! ${warning.message}`);
   print();
   const rows = detail.accounts.map((a) => [

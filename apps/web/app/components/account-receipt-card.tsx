@@ -10,6 +10,8 @@ const zeroReasons: Record<string, string> = {
     'Nothing yet: the bank’s daily limit on background requests was used up, so this account waits its turn.',
   consent_expired:
     'Nothing was imported: the bank consent has ended. Reconnect the bank on the Banks page and import again.',
+  history_locked:
+    'Nothing was imported: these dates are older than the bank shares on this consent (its last 90 days). Reconnect and continue to fetch them.',
   not_offered_by_bank:
     'Not offered by this bank: it does not share this account’s transactions through open banking. This is not an error.',
 };

@@ -1,6 +1,15 @@
 import { Form, NavLink, useNavigation } from '@remix-run/react';
 import type { ReactNode } from 'react';
-import { BankIcon, CalendarIcon, ChartIcon, HistoryIcon, ListIcon, QueueIcon, SignOutIcon } from './ui/icons';
+import {
+  BankIcon,
+  CalendarIcon,
+  ChartIcon,
+  HistoryIcon,
+  ListIcon,
+  QueueIcon,
+  SignOutIcon,
+  SlidersIcon,
+} from './ui/icons';
 
 const nav = [
   { to: '/connections', label: 'Banks', icon: <BankIcon /> },
@@ -9,6 +18,7 @@ const nav = [
   { to: '/schedules', label: 'Schedules', icon: <CalendarIcon /> },
   { to: '/transactions', label: 'Transactions', icon: <ListIcon /> },
   { to: '/costs', label: 'Costs', icon: <ChartIcon /> },
+  { to: '/account', label: 'Account', icon: <SlidersIcon /> },
 ];
 
 export function AppShell({

@@ -1,18 +1,13 @@
 import { redirect, type AppLoadContext } from '@remix-run/node';
 import { londonTimeZone, todayIn } from '@app/domain';
+import type { TRPCError } from '@trpc/server';
+import { getHTTPStatusCodeFromError } from '@trpc/server/http';
 import type { ApiCaller } from './load-context';
 
-const statusByCode: Record<string, number> = {
-  BAD_REQUEST: 400,
-  UNAUTHORIZED: 401,
-  FORBIDDEN: 403,
-  NOT_FOUND: 404,
-  CONFLICT: 409,
-  PRECONDITION_FAILED: 412,
-  TOO_MANY_REQUESTS: 429,
-};
-
-/** A tRPC error's code and its message (the API writes messages for people); null for anything else. */
+/**
+ * A tRPC error's code, the HTTP status tRPC itself gives that code, and its message (the API writes messages for
+ * people); null for anything else.
+ */
 export function apiErrorOf(error: unknown): { code: string; status: number; message: string } | null {
   if (
     !(error instanceof Error) ||
@@ -21,7 +16,8 @@ export function apiErrorOf(error: unknown): { code: string; status: number; mess
     typeof error.code !== 'string'
   )
     return null;
-  return { code: error.code, status: statusByCode[error.code] ?? 500, message: error.message };
+  const status = getHTTPStatusCodeFromError(error as TRPCError);
+  return { code: error.code, status, message: error.message };
 }
 
 function signInUrl(request: Request): string {

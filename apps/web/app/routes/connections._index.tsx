@@ -14,6 +14,7 @@ import {
 } from '@remix-run/react';
 import { useCallback, useState } from 'react';
 import { ConnectionCard } from '~/components/connection-card';
+import { FullHistoryOffer } from '~/components/history/full-history-offer';
 import { RouteError } from '~/components/route-error';
 import { ImportWizard } from '~/components/wizard/import-wizard';
 import { EmptyState } from '~/components/ui/empty-state';
@@ -45,6 +46,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
       case 'connect': {
         const { url } = await api.connections.startOAuth({});
         throw redirect(url);
+      }
+      case 'full-history': {
+        const result = await attempt(() => api.importFullHistory({ connectionId }));
+        if (result.ok) throw redirect(`/imports/${result.value.jobId}?started=1`);
+        return { intent, connectionId: null, ok: false as const, message: result.message };
       }
       case 'sync': {
         const result = await attempt(async () => {
@@ -105,6 +111,8 @@ export default function Connections() {
   const wizardConnection = connections.find((c) => c.id === wizardFor) ?? null;
   const connecting = navigation.state !== 'idle' && navigation.formData?.get('intent') === 'connect';
   const closeWizard = useCallback(() => setWizardFor(null), []);
+  const justConnected = connections.find((c) => c.id === params.get('connected')) ?? null;
+  const fullHistoryUntil = justConnected?.historyReach.fullHistoryUntil ?? null;
   const refresh = useCallback(() => revalidator.revalidate(), [revalidator]);
 
   const connectButton = (
@@ -134,6 +142,15 @@ export default function Connections() {
         <Notice tone="success" role="status" title="Bank connected">
           <p>Its accounts and cards are below. Run an import to bring in their transactions.</p>
         </Notice>
+      ) : null}
+      {justConnected && fullHistoryUntil ? (
+        <FullHistoryOffer
+          connectionId={justConnected.id}
+          providerName={justConnected.providerName}
+          fullHistoryUntil={fullHistoryUntil}
+          recentDays={justConnected.historyReach.recentDays}
+          busy={navigation.state !== 'idle' && navigation.formData?.get('intent') === 'full-history'}
+        />
       ) : null}
       {params.get('error') ? (
         <Notice tone="danger" role="alert" title="The bank was not connected">

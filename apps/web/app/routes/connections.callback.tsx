@@ -6,6 +6,7 @@ import {
 } from '@remix-run/node';
 import { RouteError } from '~/components/route-error';
 import { attempt, withApi } from '~/lib/api.server';
+import { continueImportCookie, secureFor } from '~/lib/continue-import-cookie.server';
 
 const bankErrors: Record<string, string> = {
   access_denied:
@@ -31,6 +32,18 @@ async function complete(
   return withApi(request, context, async (api) => {
     const result = await attempt(() => api.connections.completeOAuth({ code, state }));
     if (!result.ok) return redirect(`/connections?${new URLSearchParams({ error: result.message })}`);
+    const continueJobId: unknown = await continueImportCookie.parse(request.headers.get('Cookie'));
+    if (typeof continueJobId === 'string' && continueJobId) {
+      // "Reconnect and continue": the new consent's first minutes fetch the job's locked dates.
+      const cleared = await continueImportCookie.serialize('', { maxAge: 0, secure: secureFor(request) });
+      const continued = await attempt(() => api.importContinueLocked({ jobId: continueJobId }));
+      const query = continued.ok
+        ? 'started=1'
+        : new URLSearchParams({ 'continue-error': continued.message }).toString();
+      return redirect(`/imports/${encodeURIComponent(continueJobId)}?${query}`, {
+        headers: { 'Set-Cookie': cleared },
+      });
+    }
     return redirect(`/connections?${new URLSearchParams({ connected: result.value.id })}`);
   });
 }

@@ -5,12 +5,21 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from '@remix-run/node';
-import { Form, Link, useActionData, useLoaderData, useRevalidator, useSearchParams } from '@remix-run/react';
+import {
+  Form,
+  Link,
+  useActionData,
+  useLoaderData,
+  useNavigation,
+  useRevalidator,
+  useSearchParams,
+} from '@remix-run/react';
 import { useCallback } from 'react';
 import { AccountReceiptCard } from '~/components/account-receipt-card';
 import { CallBudgetTable } from '~/components/call-budget-table';
 import { EnrichmentJobs } from '~/components/enrichment-jobs';
 import { EstimateVsActual } from '~/components/estimate-vs-actual';
+import { LockedHistoryNotice } from '~/components/history/locked-history-notice';
 import { JobControls } from '~/components/job-controls';
 import { ImportProgressView } from '~/components/progress/import-progress-view';
 import { MatchDecisions } from '~/components/match-decisions';
@@ -20,6 +29,7 @@ import { Notice } from '~/components/ui/notice';
 import { PageHeader } from '~/components/ui/page-header';
 import { StatusBadge } from '~/components/ui/status-badge';
 import { attempt, withApi } from '~/lib/api.server';
+import { continueImportCookie, secureFor } from '~/lib/continue-import-cookie.server';
 import { formatDateRange, formatDateTime, plural } from '~/lib/format';
 import { runJobAction } from '~/lib/job-actions.server';
 import { jobTypeLabel } from '~/lib/job-labels';
@@ -39,6 +49,16 @@ export async function action({ request, context }: ActionFunctionArgs) {
   return withApi(request, context, async (api) => {
     const intent = String(form.get('intent') ?? '');
     if (matchIntents.has(intent)) return runMatchAction(api, form);
+    if (intent === 'reconnect-continue') {
+      // To the bank for a new consent; the callback continues this job when the person comes back.
+      const { url } = await api.connections.startOAuth({});
+      const jobId = String(form.get('jobId') ?? '');
+      throw redirect(url, {
+        headers: {
+          'Set-Cookie': await continueImportCookie.serialize(jobId, { secure: secureFor(request) }),
+        },
+      });
+    }
     if (intent === 'replay') {
       const replay = await attempt(() => api.importReplay({ jobId: String(form.get('jobId') ?? '') }));
       if (replay.ok) throw redirect(`/imports/${replay.value.jobId}?started=1`);
@@ -54,6 +74,7 @@ export default function ImportJob() {
   const detail = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const revalidator = useRevalidator();
+  const navigation = useNavigation();
   const [params] = useSearchParams();
   const { job } = detail;
   const refresh = useCallback(() => revalidator.revalidate(), [revalidator]);
@@ -95,6 +116,20 @@ export default function ImportJob() {
           <p>{result.message}</p>
         </Notice>
       ) : null}
+      {params.get('continue-error') ? (
+        <Notice tone="danger" role="alert" title="The import did not continue">
+          <p>{params.get('continue-error')}</p>
+        </Notice>
+      ) : null}
+      <LockedHistoryNotice
+        jobId={job.id}
+        providerName={job.connection.providerName}
+        locked={detail.lockedHistory.locked}
+        continuing={detail.lockedHistory.continuing}
+        unlocked={detail.lockedHistory.unlocked}
+        finished={isFinalJobStatus(job.status)}
+        busy={navigation.state !== 'idle' && navigation.formData?.get('intent') === 'reconnect-continue'}
+      />
       {job.status === 'deferred' && job.deferredUntil ? (
         <Notice tone="warning" role="status" title="Waiting for the bank’s daily limit">
           <p>

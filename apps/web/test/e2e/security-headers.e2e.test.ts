@@ -169,6 +169,8 @@ describe.skipIf(missingBrowser !== null)(
         await page.getByRole('heading', { name: 'Per job' }).waitFor();
         await page.locator('svg.recharts-surface').first().waitFor(); // drawn after hydration
       });
+      await visit('/account', () => page.getByRole('heading', { name: 'Sessions' }).waitFor());
+      expect(await page.getByRole('cell', { name: 'This session' }).count()).toBe(1);
       await visit('/no-such-page', () => page.locator('body').waitFor());
 
       expect(reported).toEqual([]);

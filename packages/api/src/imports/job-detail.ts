@@ -10,6 +10,9 @@ const jobDetailSelect = {
   requestedAction: true,
   lastEventSeq: true,
   psuIp: true,
+  lockedFromDate: true,
+  lockedToDate: true,
+  continuingLocked: true,
   connection: { select: { id: true, providerName: true, providerId: true } },
   progress: { select: progressDetailSelect, orderBy: { id: 'asc' } },
   enrichmentJobs: { select: enrichmentJobSelect, orderBy: { createdAt: 'asc' } },
@@ -27,7 +30,17 @@ export async function loadJobDetail(
   const { db, now } = deps;
   const row = await db.importJob.findFirst({ where: { id: jobId, userId }, select: jobDetailSelect });
   if (!row) throw new JobNotFoundError(jobId);
-  const { estimate: estimateJson, enrichmentJobs, requestedAction, lastEventSeq, psuIp, ...summaryRow } = row;
+  const {
+    estimate: estimateJson,
+    enrichmentJobs,
+    requestedAction,
+    lastEventSeq,
+    psuIp,
+    lockedFromDate,
+    lockedToDate,
+    continuingLocked,
+    ...summaryRow
+  } = row;
   const stored = readStoredEstimate(estimateJson);
   const perAccount = new Map(stored.accounts.map((a) => [a.accountId, a]));
   const plannedCalls = new Map(stored.calls.map((c) => [c.accountId, c]));
@@ -41,6 +54,16 @@ export async function loadJobDetail(
   return {
     // whether the person was present (their calls did not count against the bank's budget); never the IP itself
     job: { ...toJobSummary(summaryRow), requestedAction, lastEventSeq, attended: psuIp !== null },
+    /**
+     * Dates the bank would not serve on the consent the job ran with (older than its 90 days): reconnecting and
+     * continuing (importContinueLocked) fetches exactly these into this job. `unlocked`: a continuation did.
+     */
+    lockedHistory: {
+      locked:
+        lockedFromDate !== null && lockedToDate !== null ? { from: lockedFromDate, to: lockedToDate } : null,
+      continuing: continuingLocked,
+      unlocked: stored.unlocked ?? null,
+    },
     snapshot: snapshotJob(row, row.progress, now),
     accounts: row.progress.map((p) => ({
       ...p,

@@ -18,6 +18,8 @@ const AccountCallPlanSchema = z.object({
   deferredUntil: z.string().nullable(),
 }) satisfies z.ZodType<AccountCallPlan>;
 
+const LockedRangeSchema = z.object({ from: z.string(), to: z.string() });
+
 /** The importer's `ImportJob.estimate` JSON (plan-import.ts, finishJob), read defensively: it is stored data. */
 const StoredEstimateSchema = z.object({
   basis: z.string(),
@@ -29,6 +31,9 @@ const StoredEstimateSchema = z.object({
   /** Plans made before the call budget existed have none. */
   calls: z.array(AccountCallPlanSchema).default([]),
   actual: z.object({ transactions: z.number(), durationMs: z.number().nullable() }).optional(),
+  /** The dates a plan expected to be locked, and those a continuation fetched after a reconnect. */
+  locked: LockedRangeSchema.nullable().optional(),
+  unlocked: LockedRangeSchema.optional(),
 });
 export type StoredEstimate = z.infer<typeof StoredEstimateSchema>;
 

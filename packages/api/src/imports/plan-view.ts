@@ -24,7 +24,7 @@ function capWarning(costMicros: number, month: MonthlyBudget | null): ViewWarnin
  * bank calls against its budget and the enrichment cost against the month's cap.
  */
 export function toPlanView(
-  { job, accounts, estimate, costMicros, warnings, calls }: PlanResult,
+  { job, accounts, estimate, costMicros, warnings, calls, locked }: PlanResult,
   month: MonthlyBudget | null,
 ) {
   const perAccount = new Map(estimate.accounts.map((a) => [a.accountId, a]));
@@ -36,6 +36,8 @@ export function toPlanView(
     status: job.status,
     jobType: job.jobType,
     dateRange: { from: job.fromDate, to: job.toDate, days: daysInRange(job.fromDate, job.toDate) },
+    /** Dates the bank will not serve on this consent if started now (see the SCA_RANGE warning). */
+    locked,
     autoEnrich: job.autoEnrich,
     batchSize: job.batchSize,
     estimate: {

@@ -3,7 +3,7 @@ import { TRPCError } from '@trpc/server';
 import { getHTTPStatusCodeFromError } from '@trpc/server/http';
 import { ZodError } from 'zod';
 import { genericErrorMessage, isPublicError } from '../to-trpc-error';
-import { RestRequestError } from './read-json-body';
+import { RestRequestError } from './rest-request-error';
 import { toRestPath } from './rest-input';
 
 export function sendJson(res: ServerResponse, status: number, body: unknown): void {

@@ -23,6 +23,8 @@ export function toRestPlan(plan: RouterOutputs['importPlan']) {
     auto_enrich: plan.autoEnrich,
     batch_size: plan.batchSize,
     warnings: plan.estimate.warnings,
+    // the 90-day rule, before the import starts: dates the bank will not serve on this consent (SCA_RANGE says why)
+    locked_range: plan.locked ? { from_date: plan.locked.from, to_date: plan.locked.to } : null,
   };
 }
 

@@ -1,3 +1,4 @@
+import { recordAudit } from '../account/audit';
 import { JobStateError } from '@app/importer';
 import type { TRPCRouterRecord } from '@trpc/server';
 import { toConnectionView } from '../connections/connection-view';
@@ -16,7 +17,12 @@ async function connectionView(ctx: Context, connectionId: string) {
     where: { id: connectionId },
     select: connectionSelect,
   });
-  return toConnectionView(row, ctx.services.now());
+  return withHistoryReach(ctx, toConnectionView(row, ctx.services.now()));
+}
+
+/** What the consent reaches now, so the date picker can say it before the person plans (the 90-day rule). */
+function withHistoryReach<T extends { consentGrantedAt: Date }>(ctx: Context, view: T) {
+  return { ...view, historyReach: ctx.services.importer.historyReach(view.consentGrantedAt) };
 }
 
 export const connectionsRouter = {
@@ -27,7 +33,7 @@ export const connectionsRouter = {
       select: connectionSelect,
       orderBy: { createdAt: 'asc' },
     });
-    return rows.map((row) => toConnectionView(row, ctx.services.now()));
+    return rows.map((row) => withHistoryReach(ctx, toConnectionView(row, ctx.services.now())));
   }),
 
   startOAuth: authedProcedure
@@ -40,7 +46,14 @@ export const connectionsRouter = {
       userId: ctx.user.id,
       psuIp: ctx.psuIp,
     });
-    return connectionView(ctx, connectionId);
+    const view = await connectionView(ctx, connectionId);
+    await recordAudit(ctx.services.db, {
+      userId: ctx.user.id,
+      action: 'bank.connected',
+      detail: view.providerName,
+      address: ctx.psuIp,
+    });
+    return view;
   }),
 
   /** Forgets the bank: its tokens, accounts, transactions and jobs (cascade). Refused while an import uses it. */
@@ -54,7 +67,16 @@ export const connectionsRouter = {
       throw new JobStateError(
         'An import is using this connection: cancel or pause it before removing the bank.',
       );
-    await db.bankConnection.delete({ where: { id: input.connectionId } });
+    const removed = await db.bankConnection.delete({
+      where: { id: input.connectionId },
+      select: { providerName: true },
+    });
+    await recordAudit(db, {
+      userId: ctx.user.id,
+      action: 'bank.removed',
+      detail: removed.providerName,
+      address: ctx.psuIp,
+    });
     return { connectionId: input.connectionId, removed: true };
   }),
 

@@ -1,3 +1,4 @@
+import { recordAudit } from '../account/audit';
 import type { Db } from '@app/db';
 import type { TRPCRouterRecord } from '@trpc/server';
 import { JobIdInputSchema } from '../schemas/import-schemas';
@@ -18,6 +19,12 @@ export const importControlProcedures = {
     return statusOf(ctx.services.db, input.jobId);
   }),
 
+  /** After reconnecting the bank: the job fetches exactly its locked dates into the same receipt. */
+  importContinueLocked: authedProcedure.input(JobIdInputSchema).mutation(async ({ ctx, input }) => {
+    await ctx.services.importer.continueLocked(ctx.user.id, input.jobId);
+    return statusOf(ctx.services.db, input.jobId);
+  }),
+
   importPause: authedProcedure.input(JobIdInputSchema).mutation(async ({ ctx, input }) => {
     await ctx.services.importer.pause(ctx.user.id, input.jobId);
     return statusOf(ctx.services.db, input.jobId);
@@ -31,6 +38,12 @@ export const importControlProcedures = {
   /** Deletes the job record; the transactions it imported stay. */
   importDelete: authedProcedure.input(JobIdInputSchema).mutation(async ({ ctx, input }) => {
     await ctx.services.importer.delete(ctx.user.id, input.jobId);
+    await recordAudit(ctx.services.db, {
+      userId: ctx.user.id,
+      action: 'import.deleted',
+      detail: input.jobId,
+      address: ctx.psuIp,
+    });
     return { jobId: input.jobId, deleted: true };
   }),
 } satisfies TRPCRouterRecord;

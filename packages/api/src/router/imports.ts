@@ -3,6 +3,7 @@ import type { TRPCRouterRecord } from '@trpc/server';
 import { listImportHistory } from '../imports/import-history';
 import { loadJobDetail } from '../imports/job-detail';
 import { toPlanView } from '../imports/plan-view';
+import { ConnectionIdInputSchema } from '../schemas/connection-schemas';
 import { ImportHistoryInputSchema, ImportPlanInputSchema, JobIdInputSchema } from '../schemas/import-schemas';
 import { authedProcedure } from '../trpc';
 
@@ -13,6 +14,19 @@ export const importProcedures = {
     const planned = await importer.plan({ ...input, userId: ctx.user.id, psuIp: ctx.psuIp });
     const month = input.autoEnrich ? await describeMonthlyBudget(db, ctx.user.id, now()) : null;
     return toPlanView(planned, month);
+  }),
+
+  /**
+   * Right after connecting a bank: plans and starts the import of all the history it keeps (up to two years)
+   * while the minutes after consent let it serve that; the plan says what, if anything, stays locked.
+   */
+  importFullHistory: authedProcedure.input(ConnectionIdInputSchema).mutation(async ({ ctx, input }) => {
+    const planned = await ctx.services.importer.importFullHistory({
+      userId: ctx.user.id,
+      connectionId: input.connectionId,
+      psuIp: ctx.psuIp,
+    });
+    return { ...toPlanView(planned, null), status: 'queued' as const };
   }),
 
   /** Queues a planned job and returns at once; progress arrives through importStatus. */

@@ -18,3 +18,10 @@ export const SignInInputSchema = z.object({
   password: z.string().min(1).max(256),
 });
 export type SignInInput = z.infer<typeof SignInInputSchema>;
+
+export const ChangePasswordInputSchema = z.object({
+  currentPassword: z.string().min(1).max(256),
+  newPassword: z.string().min(8, 'Use at least 8 characters.').max(256),
+});
+
+export const SessionIdInputSchema = z.object({ sessionId: z.string().regex(/^[0-9a-f]{64}$/) });

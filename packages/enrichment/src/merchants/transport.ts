@@ -2,7 +2,11 @@ import { rule, type MerchantRule } from './rule';
 
 /** Getting about day to day: public transport, taxis, fuel, parking, road charges, the car. */
 export const transportMerchants: readonly MerchantRule[] = [
-  rule(/\b(TFL|TRANSPORT FOR LONDON|TFL\.GOV\.UK)/, 'Transport for London', 'Transport'),
+  rule(
+    /\b(TFL|TRANSPORT FOR LOND|TFL\.GOV\.UK|OYSTER|LUL|LONDON UNDERGROUND|LU TICKET)/,
+    'Transport for London',
+    'Transport',
+  ),
   rule(/\bUBER\b/, 'Uber', 'Transport'),
   rule(/\bBOLT(\.EU)?\b/, 'Bolt', 'Transport'),
   rule(/\b(FREE ?NOW|MYTAXI)\b/, 'FREENOW', 'Transport'),

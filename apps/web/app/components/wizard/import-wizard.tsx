@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { LiveImportProgress } from '~/components/progress/live-import-progress';
 import { Notice } from '~/components/ui/notice';
-import type { BankAccount, ImportPlan, ImportPlanInput } from '~/lib/api-types';
+import type { BankAccount, Connection, ImportPlan, ImportPlanInput } from '~/lib/api-types';
 import { errorMessageOf } from '~/lib/error-message';
 import type { SubscribeToProgress } from '~/lib/progress-subscription';
 import { StepAccounts } from './step-accounts';
@@ -19,7 +19,13 @@ import {
 import { WizardStepper } from './wizard-stepper';
 
 export type ImportWizardProps = {
-  connection: { id: string; providerName: string; accounts: readonly BankAccount[] };
+  connection: {
+    id: string;
+    providerName: string;
+    accounts: readonly BankAccount[];
+    /** What the consent reaches now (the 90-day rule), told on the Dates step. */
+    historyReach?: Connection['historyReach'];
+  };
   today: string;
   maxHistoryDays: number;
   now: Date;
@@ -178,7 +184,18 @@ export function ImportWizard(props: ImportWizardProps) {
 
       {step < 5 ? (
         <form className="wizard-form" onSubmit={onNext} noValidate>
-          {step === 1 ? <StepDateRange value={range} onChange={setRange} today={today} /> : null}
+          {step === 1 ? (
+            <StepDateRange
+              value={range}
+              onChange={setRange}
+              today={today}
+              history={
+                connection.historyReach
+                  ? { providerName: connection.providerName, reach: connection.historyReach }
+                  : undefined
+              }
+            />
+          ) : null}
           {step === 2 ? (
             <StepAccounts
               accounts={connection.accounts}

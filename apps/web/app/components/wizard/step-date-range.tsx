@@ -1,9 +1,17 @@
+import { HistoryReachNote } from '~/components/history/history-reach-note';
+import type { Connection } from '~/lib/api-types';
 import { formatCount, formatDateRange } from '~/lib/format';
 import { rangeForPreset, rangePresets, selectedDays, type DateRange } from './wizard-rules';
 
-type Props = { value: DateRange; onChange: (range: DateRange) => void; today: string };
+type Props = {
+  value: DateRange;
+  onChange: (range: DateRange) => void;
+  today: string;
+  /** What the consent reaches (the 90-day rule); said here, before the plan. */
+  history?: { providerName: string; reach: Connection['historyReach'] };
+};
 
-export function StepDateRange({ value, onChange, today }: Props) {
+export function StepDateRange({ value, onChange, today, history }: Props) {
   const days = selectedDays(value);
   return (
     <div className="step-body">
@@ -62,6 +70,14 @@ export function StepDateRange({ value, onChange, today }: Props) {
         <strong>{formatCount(days)}</strong> {days === 1 ? 'day' : 'days'} selected
         {days > 0 ? <span className="day-count-range">{formatDateRange(value.from, value.to)}</span> : null}
       </p>
+      {history && days > 0 ? (
+        <HistoryReachNote
+          providerName={history.providerName}
+          reach={history.reach}
+          from={value.from}
+          to={value.to}
+        />
+      ) : null}
     </div>
   );
 }
