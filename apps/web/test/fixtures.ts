@@ -20,6 +20,7 @@ export function aConnection(): Connection {
     consentExpiresAt: new Date('2027-02-18T10:00:00Z'),
     consentDaysLeft: 85,
     consentExpiringSoon: false,
+    capabilities: { accounts: 'yes', cards: 'yes', pending: 'unknown', transactions: 'unknown' },
     createdAt: new Date('2026-11-20T10:00:00Z'),
     historyReach: { fullHistoryUntil: null, recentFrom: '2026-08-27', recentDays: 90, graceMinutes: 5 },
     accounts: [

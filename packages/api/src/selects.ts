@@ -18,6 +18,7 @@ export const connectionSelect = {
   status: true,
   consentGrantedAt: true,
   consentExpiresAt: true,
+  capabilities: true,
   createdAt: true,
   accounts: { select: accountSelect, orderBy: [{ kind: 'asc' }, { displayName: 'asc' }] },
 } satisfies Prisma.BankConnectionSelect;

@@ -46,6 +46,8 @@ export function ConnectionCard({ connection, now, busyIntent, result, onAdvanced
         </span>
       </header>
 
+      <BankOffers capabilities={connection.capabilities} />
+
       <div className="connection-actions">
         <Form method="post" className="inline-form">
           <input type="hidden" name="connectionId" value={connection.id} />
@@ -210,5 +212,29 @@ export function ConnectionCard({ connection, now, busyIntent, result, onAdvanced
         </Form>
       </footer>
     </article>
+  );
+}
+
+const offerLabels = {
+  accounts: 'Accounts',
+  cards: 'Cards',
+  transactions: 'Transaction history',
+  pending: 'Pending payments',
+} as const;
+
+/**
+ * What this bank offers through open banking, learned from its answers: a bank that does not offer something (a
+ * charge-card provider has no accounts; some banks never report pending payments) is not failing.
+ */
+export function BankOffers({ capabilities }: { capabilities: Connection['capabilities'] }) {
+  const missing = (Object.keys(offerLabels) as (keyof typeof offerLabels)[]).filter(
+    (key) => capabilities[key] === 'no',
+  );
+  if (missing.length === 0) return null;
+  return (
+    <p className="muted small bank-offers">
+      Not offered by this bank: {missing.map((key) => offerLabels[key]).join(', ')}. Imports skip it; this is
+      not an error.
+    </p>
   );
 }

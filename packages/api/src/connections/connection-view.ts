@@ -1,3 +1,4 @@
+import { readCapabilities } from '@app/importer';
 import type { ConnectionRow } from '../selects';
 
 const dayMs = 86_400_000;
@@ -11,6 +12,8 @@ export function toConnectionView(row: ConnectionRow, now: Date) {
   const consentDaysLeft = Math.max(0, Math.floor(msLeft / dayMs));
   return {
     ...row,
+    /** What this bank offers, as its own answers showed (issue #16): "no" is a fact about the bank, not an error. */
+    capabilities: readCapabilities(row.capabilities),
     status,
     consentDaysLeft,
     /** Time to reconfirm (UK: extend in place) or give a new consent. */
