@@ -23,7 +23,8 @@ export default defineConfig(({ isSsrBuild }) => ({
   ],
   build: {
     // The server bundle never holds a copy of a workspace package (its own state, its own db client): loaders
-    // get the server's caller through getLoadContext. Only the stateless typed-client factory is bundled.
-    rollupOptions: { external: isSsrBuild ? [/^@app\/(?!api\/client$)/] : [] },
+    // get the server's caller through getLoadContext. Only the stateless typed-client factory and the domain
+    // rules (statuses, dates, formats) are bundled.
+    rollupOptions: { external: isSsrBuild ? [/^@app\/(?!api\/client$|domain$)/] : [] },
   },
 }));

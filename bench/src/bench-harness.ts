@@ -1,8 +1,8 @@
+import { addDays, todayIn } from '@app/domain';
 import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { createTokenCipher } from '@app/db';
 import {
-  addDays,
   connectBank,
   createInProcessProgressPort,
   importerConfigSchema,
@@ -10,7 +10,6 @@ import {
   runImportJob,
   silentLogger,
   startImport,
-  todayIn,
   type ImporterDeps,
   type JobTransport,
   type Logger,

@@ -19,6 +19,7 @@ describe('the quick benchmark suite', () => {
       'progress-latency',
       'concurrent-imports',
       'memory',
+      'enrichment-rules',
     ];
     expect(results.map((r) => r.name).sort()).toEqual(expected.sort());
     for (const result of results) expect(result.figures.length, result.name).toBeGreaterThan(0);

@@ -2,6 +2,8 @@ import type { BenchResult } from './bench-result';
 import type { Machine } from './machine';
 
 function formatNumber(value: number, unit: string): string {
+  if (unit === '%') return value.toFixed(1);
+  if (unit === 'USD') return value.toFixed(4);
   if (unit === 'x' || Math.abs(value) < 10) return value.toFixed(2);
   return Math.round(value).toLocaleString('en-GB');
 }

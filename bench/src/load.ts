@@ -1,7 +1,7 @@
+import { addDays, londonTimeZone, todayIn } from '@app/domain';
 import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { createApiClient, type ApiClient } from '@app/api/client';
-import { addDays, todayIn } from '@app/importer';
 import { createSandboxBank } from '@app/sandbox';
 import { createLogger, startServer } from '@app/server';
 import { WebSocket } from 'ws';
@@ -82,7 +82,7 @@ export async function runLoad(options: {
   };
 
   try {
-    const today = todayIn('Europe/London', new Date());
+    const today = todayIn(londonTimeZone, new Date());
     const range = { fromDate: addDays(today, -size.days), toDate: today };
     const owners = await Promise.all(
       Array.from({ length: size.imports }, async (_, i) => {

@@ -1,8 +1,8 @@
+import { addDays, londonTimeZone, todayIn } from '@app/domain';
 import { fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { createApiClient } from '@app/api/client';
-import { addDays, todayIn } from '@app/importer';
 import { createLogger, startServer } from '@app/server';
 import { WebSocket } from 'ws';
 import type { Benchmark } from './bench-result';
@@ -57,7 +57,7 @@ async function measureFanOut(subscriptions: number, sockets: number, days: numbe
     const api = createApiClient({ url: server.url, sessionToken, WebSocket: NodeWebSocket });
     const [connection] = await api.connections.list.query();
     if (!connection) throw new Error('the demo user has no connection');
-    const today = todayIn('Europe/London', new Date());
+    const today = todayIn(londonTimeZone, new Date());
     const { jobId } = await api.importPlan.mutate({
       connectionId: connection.id,
       fromDate: addDays(today, -days),

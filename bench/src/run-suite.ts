@@ -1,5 +1,6 @@
 import type { Benchmark, BenchResult } from './bench-result';
 import { concurrentImports } from './concurrent-imports';
+import { enrichment } from './enrichment';
 import { createScenarioCache } from './import-scenario';
 import { ingestRate } from './ingest-rate';
 import { memory } from './memory';
@@ -15,6 +16,7 @@ export const benchmarks: Benchmark[] = [
   progressLatency,
   concurrentImports,
   memory,
+  enrichment,
 ];
 
 export type SuiteOptions = { quick: boolean; only?: string[]; log?: (message: string) => void };

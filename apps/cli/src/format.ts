@@ -22,14 +22,7 @@ export function formatCostMicros(micros: number): string {
   }).format(dollars);
 }
 
-export function formatDuration(ms: number): string {
-  const seconds = Math.max(0, Math.round(ms / 1000));
-  if (seconds < 60) return seconds <= 1 ? 'about a second' : `${seconds} s`;
-  const minutes = Math.floor(seconds / 60);
-  const rest = seconds % 60;
-  if (minutes < 60) return rest === 0 ? `${minutes} min` : `${minutes} min ${rest} s`;
-  return `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
-}
+export { formatDuration } from '@app/domain';
 
 /** Instants in UTC with the zone named, the same on every machine. */
 export function formatDateTime(value: Date | null): string {

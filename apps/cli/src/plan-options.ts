@@ -1,6 +1,6 @@
 import type { RouterInputs } from '@app/api/client';
 import { InvalidArgumentError, type Command } from 'commander';
-import { todayIn } from './dates/calendar-date';
+import { londonTimeZone, todayIn } from '@app/domain';
 import { resolveDateRange } from './dates/date-range';
 import { UsageError } from './errors';
 
@@ -19,7 +19,7 @@ export type PlanOptions = {
  * The importer's calendar (its default time zone): "today" must not run ahead of the server's, or `--last` would
  * ask for a day it calls the future.
  */
-const importerTimeZone = 'Europe/London';
+const importerTimeZone = londonTimeZone;
 
 export function parseWholeNumber(value: string): number {
   if (!/^\d+$/.test(value)) throw new InvalidArgumentError('Use a whole number.');

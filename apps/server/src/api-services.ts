@@ -1,4 +1,10 @@
-import { createRateLimiter, type ApiServices } from '@app/api';
+import {
+  createRateLimiter,
+  createSharedRateLimiter,
+  createSignInLimiter,
+  type ApiServices,
+  type LimitStore,
+} from '@app/api';
 import type { Importer, ProgressPort } from '@app/importer';
 import type { AppLogger } from './logger';
 import type { Metrics } from './ops/metrics';
@@ -12,6 +18,8 @@ export function createApiServices(deps: {
   progress: ProgressPort;
   logger: AppLogger;
   metrics?: Metrics;
+  /** Where limits count: this process (embedded) or Redis (scaled). */
+  limits: LimitStore;
 }): ApiServices {
   const { config } = deps;
   return {
@@ -22,9 +30,13 @@ export function createApiServices(deps: {
     now: deps.engine.now,
     subscriptionObserver: deps.metrics?.subscriptionObserver,
     auth: { sessionTtlMs: config.sessionTtlDays * 86_400_000, secureCookies: config.secureCookies },
-    rateLimiter: createRateLimiter({
-      capacity: config.mutationsPerMinute,
-      refillPerSecond: config.mutationsPerMinute / 60,
-    }),
+    rateLimiter:
+      deps.limits.kind === 'redis'
+        ? createSharedRateLimiter(config.mutationsPerMinute, deps.limits)
+        : createRateLimiter({
+            capacity: config.mutationsPerMinute,
+            refillPerSecond: config.mutationsPerMinute / 60,
+          }),
+    signInLimiter: createSignInLimiter(deps.limits),
   };
 }

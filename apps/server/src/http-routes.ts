@@ -3,6 +3,7 @@ import { appRouter, createRestHandler, type ContextFactory } from '@app/api';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import { isCrossSiteWrite, refuseCrossSite } from './cross-site-guard';
 import type { AppLogger } from './logger';
+import { createSecurityHeaders } from './security-headers';
 import type { createOpsRoutes } from './ops/ops-routes';
 import { stampRequestId } from './ops/request-id';
 import type { NodeRequestHandler } from './web-handler';
@@ -20,6 +21,8 @@ export function createHttpRoutes(deps: {
   logger: AppLogger;
   web: NodeRequestHandler;
   ops: ReturnType<typeof createOpsRoutes>;
+  /** Where people reach the server; HTTPS turns on HSTS. */
+  publicUrl?: string;
 }) {
   const { createContext, logger } = deps;
   const trpc = createHTTPHandler({
@@ -39,6 +42,7 @@ export function createHttpRoutes(deps: {
     },
   });
   const rest = createRestHandler(createContext);
+  const securityHeaders = createSecurityHeaders({ https: deps.publicUrl?.startsWith('https://') ?? false });
 
   return async (req: IncomingMessage, res: ServerResponse) => {
     const requestId = stampRequestId(req, res);
@@ -57,6 +61,7 @@ export function createHttpRoutes(deps: {
     );
     try {
       const path = pathnameOf(req);
+      await securityHeaders(req, res);
       if (isCrossSiteWrite(req)) return refuseCrossSite(res);
       if (path.startsWith('/trpc/')) return trpc(req, res);
       if (await deps.ops(path, req, res)) return;

@@ -5,6 +5,7 @@ import { createCaller } from '@app/api';
 import { createRequestHandler } from '@remix-run/express';
 import type { ServerBuild } from '@remix-run/node';
 import express from 'express';
+import { cspNonceOf } from './security-headers';
 import type { WebHandlerFactory } from './web-handler';
 
 /**
@@ -32,7 +33,8 @@ export function createRemixWebHandler(options: {
       createRequestHandler({
         build,
         mode: 'production',
-        getLoadContext: (req) => ({
+        getLoadContext: (req, res) => ({
+          cspNonce: cspNonceOf(res),
           createApiCaller: async (caller: { setCookie?: (cookie: string) => void } = {}) =>
             createCaller(
               await createContext({

@@ -5,6 +5,7 @@ import { applyMigrations, createDb } from '@app/db';
 import { createImporter, createScheduler } from '@app/importer';
 import { createSandboxBank, type SandboxBank } from '@app/sandbox';
 import { createApiServices } from './api-services';
+import { createLimitStore } from './limit-store';
 import { createBankClient } from './bank-client';
 import { createEngineDeps } from './engine-deps';
 import { startHousekeeping } from './housekeeping';
@@ -58,6 +59,7 @@ export async function startServer(input: ServerConfig, runtime: ServerRuntime): 
     void res.writeHead(503, { 'retry-after': '1' }).end('Starting');
   const server = http.createServer((req, res) => void handle(req, res));
   let sandbox: SandboxBank | null = null;
+  let closeLimits = async (): Promise<void> => undefined;
 
   try {
     if (config.bank.kind === 'embedded-sandbox') {
@@ -75,7 +77,10 @@ export async function startServer(input: ServerConfig, runtime: ServerRuntime): 
     // Embedded: jobs run here; scaled: they go on BullMQ for `pnpm worker` processes, progress comes over Redis.
     const jobs = createJobInfrastructure(config.mode, engine, logger);
     const importer = createImporter({ ...jobs.importerDeps, bank, transport: jobs.transport });
+    const limits = createLimitStore(config.mode);
+    closeLimits = limits.close;
     const services = createApiServices({
+      limits: limits.store,
       config,
       engine,
       importer,
@@ -93,8 +98,12 @@ export async function startServer(input: ServerConfig, runtime: ServerRuntime): 
       importer: config.importer,
       logger,
     });
-    handle = createHttpRoutes({ createContext, logger, web, ops: ops.routes });
-    const sockets = attachWebSockets(server, { createContext, logger });
+    handle = createHttpRoutes({ createContext, logger, web, ops: ops.routes, publicUrl: config.publicUrl });
+    const sockets = attachWebSockets(server, {
+      createContext,
+      logger,
+      publicOrigins: config.publicUrl ? [new URL(config.publicUrl).origin] : [],
+    });
     const recovered = await jobs.recover();
     if (recovered > 0) logger.info({ jobs: recovered }, 'resuming imports a previous run left unfinished');
     const scheduler = createScheduler({ ...jobs.importerDeps, transport: jobs.transport });
@@ -110,6 +119,7 @@ export async function startServer(input: ServerConfig, runtime: ServerRuntime): 
       await jobs.close(); // running jobs stop at their next checkpoint and stay queued
       await sockets.close();
       await jobs.closeProgress();
+      await limits.close();
       server.closeAllConnections();
       await stopped;
       await running?.close();
@@ -129,6 +139,7 @@ export async function startServer(input: ServerConfig, runtime: ServerRuntime): 
     };
   } catch (error) {
     server.close();
+    await closeLimits();
     await sandbox?.close();
     await ops.close();
     await db.$disconnect();

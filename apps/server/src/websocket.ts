@@ -2,6 +2,7 @@ import type { Server } from 'node:http';
 import { appRouter, type ContextFactory } from '@app/api';
 import { applyWSSHandler } from '@trpc/server/adapters/ws';
 import { WebSocketServer } from 'ws';
+import { isCrossSiteUpgrade, refuseUpgrade } from './cross-site-guard';
 import { pathnameOf } from './http-routes';
 import type { AppLogger } from './logger';
 import { stampRequestId } from './ops/request-id';
@@ -11,7 +12,15 @@ import { stampRequestId } from './ops/request-id';
  * routing (a `{ server }` WebSocketServer answers 400 to every other path), so other endpoints such as Vite's
  * HMR socket can be routed here later.
  */
-export function attachWebSockets(server: Server, deps: { createContext: ContextFactory; logger: AppLogger }) {
+export function attachWebSockets(
+  server: Server,
+  deps: {
+    createContext: ContextFactory;
+    logger: AppLogger;
+    /** Origins whose pages may open the socket besides the host it was addressed to (`PUBLIC_URL`'s). */
+    publicOrigins: readonly string[];
+  },
+) {
   const wss = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024 });
   const handler = applyWSSHandler({
     wss,
@@ -31,6 +40,10 @@ export function attachWebSockets(server: Server, deps: { createContext: ContextF
 
   server.on('upgrade', (req, socket, head) => {
     if (pathnameOf(req) === '/trpc') {
+      if (isCrossSiteUpgrade(req, deps.publicOrigins)) {
+        deps.logger.warn({ origin: req.headers.origin }, 'websocket from another site refused');
+        return refuseUpgrade(socket);
+      }
       stampRequestId(req); // one id for the connection: its subscriptions and calls log it
       wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
       return;

@@ -1,7 +1,7 @@
+import { addDays, londonTimeZone, todayIn } from '@app/domain';
 import { randomBytes } from 'node:crypto';
 import { createApiClient, type ApiClient } from '@app/api/client';
 import { createTestDatabase, type TestDatabase } from '@app/db/testing';
-import { addDays, todayIn } from '@app/importer';
 import type { SandboxOptions } from '@app/sandbox';
 import { WebSocket } from 'ws';
 import { createLogger, type AppLogger } from '../src/logger';
@@ -24,6 +24,9 @@ export async function startTestServer(
     /** The Remix app, for tests of pages (a placeholder page otherwise). */
     web?: ServerRuntime['web'];
     mutationsPerMinute?: number;
+    publicUrl?: string;
+    /** The scaled mode's queue and Redis (no workers run: tests of the API replicas). */
+    scaled?: ServerConfig['scaled'];
   } = {},
 ) {
   const database = options.database ?? (await createTestDatabase('sqlite'));
@@ -31,6 +34,7 @@ export async function startTestServer(
     {
       port: 0,
       host: '127.0.0.1',
+      publicUrl: options.publicUrl,
       databaseUrl: database.url,
       tokenKeys: options.tokenKeys ?? {
         keys: { test: randomBytes(32).toString('base64') },
@@ -44,6 +48,7 @@ export async function startTestServer(
       mutationsPerMinute: options.mutationsPerMinute ?? 10_000,
       secureCookies: false,
       ops: options.ops,
+      scaled: options.scaled,
     },
     { web: options.web, logger: options.logger ?? createLogger({ level: 'silent', pretty: false }) },
   );
@@ -85,5 +90,5 @@ export async function startTestServer(
 }
 
 export function daysAgo(days: number): string {
-  return addDays(todayIn('Europe/London', new Date()), -days);
+  return addDays(todayIn(londonTimeZone, new Date()), -days);
 }

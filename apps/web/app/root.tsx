@@ -8,9 +8,10 @@ import {
   useLoaderData,
   useRouteLoaderData,
 } from '@remix-run/react';
-import type { ReactNode } from 'react';
+import { useContext, type ReactNode } from 'react';
 import { AppShell } from './components/app-shell';
 import { RouteError } from './components/route-error';
+import { CspNonce } from './lib/csp-nonce';
 import stylesUrl from './styles/app.css?url';
 
 export const links: LinksFunction = () => [
@@ -29,6 +30,7 @@ export async function loader({ context }: LoaderFunctionArgs) {
 }
 
 export function Layout({ children }: { children: ReactNode }) {
+  const nonce = useContext(CspNonce);
   return (
     <html lang="en-GB">
       <head>
@@ -40,8 +42,8 @@ export function Layout({ children }: { children: ReactNode }) {
       </head>
       <body>
         {children}
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );

@@ -7,6 +7,14 @@ export class InvalidCredentialsError extends Error {
   }
 }
 
+/** Too many wrong passwords for this account or from this address: the next try waits. */
+export class SignInHeldBackError extends Error {
+  readonly code = 'SIGN_IN_HELD_BACK';
+  constructor(readonly retryAfterMs: number) {
+    super(`Too many wrong passwords: try again in ${Math.max(1, Math.ceil(retryAfterMs / 1000))} s.`);
+  }
+}
+
 export class EmailTakenError extends Error {
   readonly code = 'EMAIL_TAKEN';
   constructor() {

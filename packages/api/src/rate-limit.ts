@@ -1,7 +1,8 @@
 /** Whether one more call is allowed now, and if not, when the next one will be. */
 export type RateLimitDecision = { allowed: true } | { allowed: false; retryAfterMs: number };
 
-export type RateLimiter = { take(key: string): RateLimitDecision };
+/** In memory (synchronous) or shared in Redis (asynchronous); callers await either. */
+export type RateLimiter = { take(key: string): RateLimitDecision | Promise<RateLimitDecision> };
 
 export type RateLimitConfig = {
   /** Calls allowed in a burst. */
@@ -17,7 +18,10 @@ const sweepAt = 10_000;
  * In-memory token buckets, one per key (a user, or an address for anonymous calls). Per process: behind several
  * replicas each enforces its own share, which is enough to stop a runaway client, not a distributed quota.
  */
-export function createRateLimiter(config: RateLimitConfig, now: () => number = Date.now): RateLimiter {
+export function createRateLimiter(
+  config: RateLimitConfig,
+  now: () => number = Date.now,
+): { take(key: string): RateLimitDecision } {
   const buckets = new Map<string, { tokens: number; at: number }>();
 
   function refill(bucket: { tokens: number; at: number }, time: number) {

@@ -48,7 +48,7 @@ export const jobSummarySelect = {
   deferredUntil: true,
   replayOfJobId: true,
   connection: { select: { id: true, providerName: true } },
-  progress: { select: { status: true } },
+  progress: { select: { status: true, windowsDone: true, windowsTotal: true } },
 } satisfies Prisma.ImportJobSelect;
 export type JobSummaryRow = Prisma.ImportJobGetPayload<{ select: typeof jobSummarySelect }>;
 

@@ -1,6 +1,7 @@
 import type { Db } from '@app/db';
 import type { Importer, Logger, ProgressPort } from '@app/importer';
 import type { RateLimiter } from './rate-limit';
+import type { SignInLimiter } from './sign-in-limit';
 
 /** Live-progress metrics, kept by the app (the API never imports a metrics library). */
 export type SubscriptionObserver = {
@@ -25,5 +26,7 @@ export type ApiServices = {
     secureCookies: boolean;
   };
   rateLimiter: RateLimiter;
+  /** Sign-in's own limit per account and per address, with growing delays. */
+  signInLimiter: SignInLimiter;
   subscriptionObserver?: SubscriptionObserver;
 };

@@ -66,11 +66,14 @@ const mapErrors = t.middleware(async ({ ctx, path, next }) => {
   return result;
 });
 
-/** Every mutation spends a token of its caller's bucket: the user's, or the address's before sign-in. */
-const limitMutations = t.middleware(({ ctx, type, next }) => {
-  if (type !== 'mutation') return next();
+/**
+ * Every mutation spends a token of its caller's bucket: the user's, or the address's before sign-in. Sign-in has
+ * its own, stricter limit per account and per address (sign-in-limit.ts), so neither budget can use up the other.
+ */
+const limitMutations = t.middleware(async ({ ctx, type, path, next }) => {
+  if (type !== 'mutation' || path === 'auth.signIn') return next();
   const key = ctx.user ? `user:${ctx.user.id}` : `ip:${ctx.psuIp ?? 'unknown'}`;
-  const decision = ctx.services.rateLimiter.take(key);
+  const decision = await ctx.services.rateLimiter.take(key);
   if (!decision.allowed) {
     const seconds = Math.max(1, Math.ceil(decision.retryAfterMs / 1000));
     throw new TRPCError({

@@ -1,13 +1,12 @@
+import { addDays, londonTimeZone, todayIn } from '@app/domain';
 import { randomBytes } from 'node:crypto';
 import { createTokenCipher } from '@app/db';
 import { createTestDatabase } from '@app/db/testing';
 import {
-  addDays,
   createImporter,
   createInProcessProgressPort,
   createJobRunner,
   importerConfigSchema,
-  todayIn,
   type EnrichmentHook,
   type ImporterDeps,
   type ImporterFacadeDeps,
@@ -19,6 +18,7 @@ import {
   createCaller,
   createContextFactory,
   createRateLimiter,
+  createSignInLimiter,
   type ApiServices,
   type RateLimitConfig,
 } from '../src/index';
@@ -72,6 +72,7 @@ export async function createApiHarness(
     now,
     auth: { sessionTtlMs: 30 * daysMs, secureCookies: false },
     rateLimiter: createRateLimiter(options.rateLimit ?? { capacity: 1_000, refillPerSecond: 1_000 }),
+    signInLimiter: createSignInLimiter({ kind: 'memory' }),
   };
   const createContext = createContextFactory(services);
 
@@ -129,5 +130,5 @@ export async function createApiHarness(
 
 /** A date `days` before today on the importer's calendar (Europe/London by default). */
 export function daysAgo(days: number): string {
-  return addDays(todayIn('Europe/London', new Date()), -days);
+  return addDays(todayIn(londonTimeZone, new Date()), -days);
 }

@@ -1,4 +1,5 @@
-import { addDays, todayIn, type EnrichmentHook } from '@app/importer';
+import { addDays, londonTimeZone, todayIn } from '@app/domain';
+import { type EnrichmentHook } from '@app/importer';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createApiHarness, daysAgo, type ApiHarness } from './api-harness';
 
@@ -90,7 +91,7 @@ describe('what makes an import trustworthy, through the API', () => {
 
     h.bank.advanceClock(4 * dayMs); // pending items book
     try {
-      const today = todayIn('Europe/London', new Date());
+      const today = todayIn(londonTimeZone, new Date());
       const plan = await api.importPlan({ connectionId, fromDate: addDays(today, -10), toDate: today });
       const detail = await run(plan.jobId);
       const merge = detail.matches.find((m) => m.kind === 'pending_to_booked');

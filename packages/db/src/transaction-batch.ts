@@ -24,6 +24,10 @@ export type NewTransactionRow = {
   direction: string;
   description: string;
   merchantName: string | null;
+  /** Optional for callers predating issue #16: null, 'transaction_type' and null then. */
+  payee?: string | null;
+  directionRule?: string;
+  providerMeta?: unknown;
   providerCategory: string;
   providerClassification: unknown;
   raw: unknown;
@@ -56,6 +60,9 @@ const valueColumns = [
   'direction',
   'description',
   'merchantName',
+  'payee',
+  'directionRule',
+  'providerMeta',
   'providerCategory',
   'providerClassification',
   'raw',
@@ -83,6 +90,7 @@ function insertStatement(provider: DatabaseProvider, count: number): string {
           status: '::"TransactionStatus"',
           amountMinor: '::integer',
           providerClassification: '::jsonb',
+          providerMeta: '::jsonb',
           raw: '::jsonb',
           createdAt: "::timestamptz AT TIME ZONE 'UTC'",
           updatedAt: "::timestamptz AT TIME ZONE 'UTC'",
@@ -123,10 +131,17 @@ export async function insertTransactions(
     const values = chunk.flatMap((row) => {
       const record: Record<(typeof valueColumns)[number], unknown> = {
         ...row,
+        payee: row.payee ?? null,
+        directionRule: row.directionRule ?? 'transaction_type',
         // Time-ordered, so a batch appends to the id index instead of dirtying a random page per row. (A UUIDv7, unlike
         // the cuids Prisma writes elsewhere: ids say nothing about the order rows were stored in across the two.)
         id: timeOrderedUuid(),
         providerClassification: JSON.stringify(row.providerClassification),
+        // SQL NULL, not the JSON text "null", when the bank sent no meta.
+        providerMeta:
+          row.providerMeta === null || row.providerMeta === undefined
+            ? null
+            : JSON.stringify(row.providerMeta),
         raw: JSON.stringify(row.raw),
         createdAt: at,
         updatedAt: at,

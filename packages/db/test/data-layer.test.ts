@@ -106,6 +106,10 @@ for (const { provider, skip, reason } of testProviders) {
         providerClassification: ['Shopping', 'General'],
         raw: { transaction_id: row.providerTransactionId, meta: { note: 'it\'s "quoted"' } },
         importJobId: null,
+        // Issue #16's columns round-trip too: a null meta stays SQL NULL, an object comes back as written.
+        payee: row.description,
+        directionRule: row.description.endsWith('1') ? 'amount_sign' : 'transaction_type',
+        providerMeta: row.description.endsWith('0') ? null : { reference: 'R "1"', entries: { note: 'x' } },
       }));
     }
 

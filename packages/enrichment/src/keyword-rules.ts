@@ -1,63 +1,157 @@
 import type { Category } from './categories';
 
 type KeywordRule = {
-  /** Tested against the upper-cased description (see normaliseForMatching). */
+  /** Tested against the described payment text (see describe-payment.ts). */
   pattern: RegExp;
   category: Category;
   /** Only for money in or only for money out; both when absent. */
   direction?: 'DEBIT' | 'CREDIT';
 };
 
+/** Cash in or out, whatever the machine's owner: checked first, so "LINK ATM ASDA BOLTON" is not groceries. */
+export const cashRules: readonly KeywordRule[] = [
+  {
+    pattern:
+      /\b(ATM|CASH WITHDRAWAL|CASHPOINT|CASH MACHINE|NOTEMACHINE|CARDTRONICS|LINK ATM|CASH DEPOSIT|CASH CREDIT|CASH IN|CASH OUT|CASH PAID IN|COUNTER CREDIT|PAID IN AT)\b/,
+    category: 'Cash',
+  },
+];
+
 /** Money in that is earnings: checked before the merchant table, so "TESCO PLC SALARY" is Income. */
 export const incomeRules: readonly KeywordRule[] = [
-  { pattern: /\b(SALARY|SAL|PAYROLL|WAGES?|PAYSLIP|BONUS)\b/, category: 'Income', direction: 'CREDIT' },
   {
-    pattern: /\b(HMRC|DWP|CHILD BENEFIT|UNIVERSAL CREDIT|PENSION)\b/,
+    pattern: /\b(SALARY|SAL|PAYROLL|WAGES?|PAYSLIP|BONUS|COMMISSION|EXPENSES|PAY ?E|NET PAY)\b/,
     category: 'Income',
     direction: 'CREDIT',
   },
-  { pattern: /\b(INTEREST|INT PAID|GROSS INT|DIVIDEND|CASHBACK)\b/, category: 'Income', direction: 'CREDIT' },
+  {
+    pattern:
+      /\b(HMRC|DWP|CHILD BENEFIT|UNIVERSAL CREDIT|PENSION|STATE PENSION|PIP|ESA|JSA|TAX CREDIT|TAX REFUND|STUDENT LOANS? COMPANY|SLC|MATERNITY|ANNUITY)\b/,
+    category: 'Income',
+    direction: 'CREDIT',
+  },
+  {
+    pattern: /\b(INTEREST|INT PAID|GROSS INT|CREDIT INT|DIVIDENDS?|CASHBACK|REWARDS?)\b/,
+    category: 'Income',
+    direction: 'CREDIT',
+  },
 ];
 
 /**
- * Generic words for descriptions no merchant rule knows. First match wins: money movements (cash, rent,
- * bills, fees, transfers) before spending words, so "RENT TO J SMITH TRANSFER" is Housing.
+ * Words that beat merchant and council names: "HALIFAX MORTGAGE" is the mortgage, "SO RENT J SMITH" the rent,
+ * "TESCO BANK PET INS" an insurance bill, "CAMDEN COUNCIL PARKING" parking.
  */
-export const keywordRules: readonly KeywordRule[] = [
-  { pattern: /\b(ATM|CASH WITHDRAWAL|CASHPOINT|CASH MACHINE|NOTEMACHINE|CASH DEPOSIT)\b/, category: 'Cash' },
-  // Interest charged on an overdraft or a card is a cost of borrowing, not spending.
-  { pattern: /\b(INTEREST|OVERDRAFT)\b/, category: 'Fees & charges', direction: 'DEBIT' },
-  { pattern: /\b(RENT|MORTGAGE|LETTINGS|LANDLORD)\b/, category: 'Housing', direction: 'DEBIT' },
-  { pattern: /\b(COUNCIL TAX|COUNCIL|CTAX|C TAX)\b/, category: 'Bills & utilities', direction: 'DEBIT' },
+export const housingRules: readonly KeywordRule[] = [
   {
-    pattern: /\b(ENERGY|ELECTRIC|ELECTRICITY|GAS|WATER|BROADBAND|TELECOMS?|MOBILE|INSURANCE|TV LICEN[CS]E)\b/,
+    pattern: /\b(PARKING|CAR PARK|PARK ?& ?RIDE|PCN|PENALTY CHARGE)\b/,
+    category: 'Transport',
+    direction: 'DEBIT',
+  },
+  {
+    pattern: /\b(INSURANCE|INS|ASSURANCE)\b/,
     category: 'Bills & utilities',
     direction: 'DEBIT',
   },
-  { pattern: /\b(FEE|FEES|CHARGE|CHARGES|COMMISSION)\b/, category: 'Fees & charges', direction: 'DEBIT' },
-  { pattern: /\b(TRANSFER|TFR|TO SAVINGS|FROM SAVINGS|SAVINGS|ISA|POT)\b/, category: 'Transfers' },
-  { pattern: /\b(SUBSCRIPTION|MEMBERSHIP)\b/, category: 'Subscriptions', direction: 'DEBIT' },
   {
-    pattern: /\b(SUPERMARKET|S\/MKT|GROCERS?|GROCERY|FOOD STORE|CONVENIENCE|OFF LICENCE|NEWSAGENTS?)\b/,
+    pattern: /\b(RENT|MORTGAGE|MTGE|MORTGAGES|LANDLORD|GROUND RENT|SERVICE CHARGE|LETTINGS?)\b/,
+    category: 'Housing',
+    direction: 'DEBIT',
+  },
+];
+
+/**
+ * Generic words for descriptions no merchant rule knows. First match wins: money movements (fees, transfers,
+ * bills) before spending words.
+ */
+export const keywordRules: readonly KeywordRule[] = [
+  // Interest charged on an overdraft or a card is a cost of borrowing, not spending.
+  { pattern: /\b(INTEREST|OVERDRAFT|OD FEE|DEBIT INT)\b/, category: 'Fees & charges', direction: 'DEBIT' },
+  {
+    pattern:
+      /\b(DONATION|DONATE|CHARITY|CHARITABLE|JUSTGIVING|GOFUNDME|GIVEALITTLE|OXFAM|BRITISH HEART FOUNDATION|BHF|CANCER RESEARCH|MACMILLAN|RSPCA|RNLI|RED CROSS|SAVE THE CHILDREN|UNICEF|SHELTER|MIND|SAMARITANS|BARNARDOS|NSPCC|DOGS TRUST|WWF|AGE UK|MARIE CURIE|SUE RYDER|TEAR ?FUND|CHRISTIAN AID|ISLAMIC RELIEF|WATERAID|AMNESTY|GREENPEACE|CHURCH|PARISH|MOSQUE|TEMPLE|GURDWARA|SYNAGOGUE)\b/,
+    category: 'Other',
+  },
+  {
+    pattern:
+      /\b(GOV\.UK|HM PASSPORT|PASSPORT OFFICE|HOME OFFICE|UKVI|COURT|HMCTS|LAND REGISTRY|COMPANIES HOUSE|POST OFFICE|ROYAL MAIL|PARCELFORCE|EVRI|HERMES|DPD|YODEL|UPS|FEDEX|DHL|SCHOOL|NURSERY|UNIVERSITY|COLLEGE|TUITION|CHILDCARE)\b/,
+    category: 'Other',
+  },
+  {
+    pattern: /\b(HMRC|SELF ASSESSMENT|COUNCIL TAX|COUNCIL|CTAX|C TAX|BOROUGH|DISTRICT|CITY OF|LB [A-Z]+)\b/,
+    category: 'Bills & utilities',
+    direction: 'DEBIT',
+  },
+  {
+    pattern:
+      /\b(ENERGY|ELECTRIC|ELECTRICITY|GAS|POWER|WATER|BROADBAND|FIBRE|TELECOMS?|MOBILE|INSURANCE|INSURE|ASSURANCE|INS|TV LICEN[CS]E|UTILITIES|UTILITY)\b/,
+    category: 'Bills & utilities',
+    direction: 'DEBIT',
+  },
+  {
+    pattern:
+      /\b(FEE|FEES|CHARGE|CHARGES|COMMISSION|NON-STERLING|NON STERLING|FX|UNPAID|RETURNED|LATE PAYMENT|ARRANGED|UNARRANGED)\b/,
+    category: 'Fees & charges',
+    direction: 'DEBIT',
+  },
+  {
+    pattern:
+      /\b(TRANSFER|TFR|TRF|XFER|TO SAVINGS|FROM SAVINGS|SAVINGS|SAVER|ISA|POTS?|TOP ?UP|TOPUP|A\/C|ACCOUNT|JOINT|THANK YOU|PAYMENT RECEIVED|CREDIT CARD|CARD REPAYMENT|LOAN|REPAYMENT|MOVED|SENT|SEND|INVEST|INVESTMENT|SHARES|STOCKS|CRYPTO)\b/,
+    category: 'Transfers',
+  },
+  {
+    pattern: /\b(SUBSCRIPTION|SUBSCR|SUBS|MEMBERSHIP|PREMIUM|MONTHLY PLAN|ANNUAL PLAN|STREAMING)\b/,
+    category: 'Subscriptions',
+    direction: 'DEBIT',
+  },
+  {
+    pattern:
+      /\b(PHARMACY|CHEMISTS?|DENTAL|DENTISTS?|OPTICIANS?|OPTOMETRISTS?|CLINIC|HOSPITAL|NHS|MEDICAL|SURGERY|HEALTH|HEALTHCARE|PHYSIO|PHYSIOTHERAPY|OSTEOPATH|THERAPY|GYM|FITNESS|YOGA|PILATES|LEISURE CENTRE|SPA|BARBERS?|HAIR|HAIRDRESSERS?|SALON|NAILS|BEAUTY)\b/,
+    category: 'Health',
+  },
+  {
+    pattern:
+      /\b(HOTEL|HOTELS|HOSTEL|AIRLINES?|AIRWAYS|AIRPORT|FLIGHTS?|HOLIDAYS?|RESORT|CAMPSITE|CARAVAN PARK|VILLAS?|B&B|GUEST HOUSE|TRAVEL|FERRY|FERRIES|CRUISE)\b/,
+    category: 'Travel',
+  },
+  {
+    pattern:
+      /\b(PARKING|CAR PARK|TAXIS?|CABS?|CARS|MINICABS?|RAIL|RAILWAYS?|TRAINS?|BUS|BUSES|COACH|COACHES|TRAM|PETROL|FUEL|PFS|FILLING STATION|SERVICE STATION|SERVICE STN|GARAGE|MOTORS|MOT|TYRES?|CAR WASH|HAND CAR WASH|VALETING|AUTOCENTRE|EV CHARGING|CONGESTION|ULEZ|TOLL)\b/,
+    category: 'Transport',
+  },
+  {
+    pattern:
+      /\b(SUPERMARKET|SUPERMARKETS|S\/MKTS?|SMKT|GROCERS?|GROCERY|GROCERIES|FOOD STORE|FOODSTORE|FOOD HALL|FOODS|FOOD MARKET|MINI ?MARKET|CONVENIENCE|OFF LICENCE|OFFIE|NEWSAGENTS?|BUTCHERS?|GREENGROCERS?|FISHMONGERS?|FARM SHOP|DELICATESSEN|GROCER|HALAL MEAT|ORIENTAL|SUPERSTORE|EXPRESS STORE|LOCAL STORE|BAKERS)\b/,
     category: 'Groceries',
   },
   {
     pattern:
-      /\b(RESTAURANT|CAFE|COFFEE|PUB|BAR|TAKEAWAY|PIZZA|KITCHEN|GRILL|BAKERY|DINER|BISTRO|BRASSERIE)\b/,
+      /\b(RESTAURANTS?|CAFE|CAFES|CAFFE|COFFEE|ESPRESSO|PUB|PUBS|BAR|BARS|INN|TAVERN|ARMS|TAKEAWAY|TAKE AWAY|PIZZA|PIZZERIA|KITCHEN|GRILL|BAKERY|BAKEHOUSE|PATISSERIE|DINER|BISTRO|BRASSERIE|CANTEEN|EATERY|DELI|BURGERS?|CHICKEN|CHIC|FRIED|KEBAB|DONER|SHAWARMA|PERI PERI|SUSHI|RAMEN|NOODLES?|CURRY|TANDOORI|BALTI|INDIAN|THAI|CHINESE|TAPAS|TRATTORIA|STEAKHOUSE|SMOKEHOUSE|CHIPPY|FISH BAR|FISH & CHIPS|FISH AND CHIPS|CHIPS|BREWERY|TAPROOM|BREWPUB|WINE BAR|COCKTAIL|GELATO|ICE CREAM|DESSERTS?|DOUGHNUTS?|DONUTS?|JUICE|SMOOTHIE|TEA ROOMS?|TEAROOMS?|BRUNCH|BAGEL|SANDWICH|CATERING|FOOD|EATS|DINING|BUFFET|WOK|DUMPLING|FALAFEL|MEZE|TAQUERIA|CANTINA|NOODLE BAR)\b/,
     category: 'Eating out',
   },
+  // Pubs are mostly named, not described: THE ROYAL OAK, THE KINGS HEAD, THE RED LION.
   {
-    pattern: /\b(PHARMACY|CHEMISTS?|DENTAL|DENTIST|OPTICIANS?|CLINIC|HOSPITAL|NHS|GYM|FITNESS)\b/,
-    category: 'Health',
-  },
-  { pattern: /\b(HOTEL|HOSTEL|AIRLINES?|AIRWAYS|AIRPORT)\b/, category: 'Travel' },
-  {
-    pattern: /\b(PARKING|CAR PARK|TAXI|CABS?|RAILWAYS?|TRAINS?|BUS|COACH|PETROL|FUEL|CONGESTION|ULEZ)\b/,
-    category: 'Transport',
+    pattern:
+      /^(THE |YE OLDE? )?(ROYAL OAK|RED LION|WHITE HART|WHITE HORSE|WHITE SWAN|BLACK HORSE|BLACK BULL|KINGS HEAD|QUEENS HEAD|KINGS ARMS|QUEENS ARMS|CROWN|ROSE AND CROWN|ROSE & CROWN|PLOUGH|SWAN|BELL|GEORGE|GREEN MAN|NEW INN|SHIP|ANCHOR|WHEATSHEAF|COACH AND HORSES|COACH & HORSES|NAGS HEAD|SARACENS HEAD|BLUE BELL|BLUEBELL|FOX AND HOUNDS|FOX & HOUNDS|HARE AND HOUNDS|RISING SUN|STAR|ANGEL|CASTLE|CROSS KEYS|RAILWAY|PRINCE OF WALES|DUKE OF [A-Z]+|MARQUIS OF [A-Z]+|LORD NELSON|GRAPES|VICTORIA|ALBERT|GREYHOUND|BULL|BEEHIVE|CHEQUERS|FLEECE|FALCON|EAGLE|OLD [A-Z]+ INN)\b/,
+    category: 'Eating out',
+    direction: 'DEBIT',
   },
   {
-    pattern: /\b(CINEMA|THEATRE|TICKETS?|BOWLING|MUSEUM|CASINO|LOTTERY|BETTING)\b/,
+    pattern:
+      /\b(CINEMAS?|THEATRES?|TICKETS?|BOWLING|MUSEUM|GALLERY|CASINO|LOTTERY|BETTING|BET|BINGO|GAMING|GAMES|ZOO|AQUARIUM|THEME PARK|CONCERTS?|FESTIVAL|ESCAPE ROOM|GOLF|ARCADE|KARAOKE|COMEDY|NIGHTCLUB|CLUB|STADIUM|ARENA|SPORTS GROUND|FOOTBALL CLUB|FC|CRICKET|RUGBY|EVENTS?|LEISURE|FUN|ENTERTAINMENT|CIRCUS|SHOW)\b/,
     category: 'Entertainment',
+  },
+];
+
+/**
+ * Last guesses from words that only hint at a shop ("LTD", ".COM", "STORES"): weaker than the bank's own
+ * classification, so they run after it.
+ */
+export const weakKeywordRules: readonly KeywordRule[] = [
+  {
+    pattern:
+      /\b(SHOP|SHOPS|STORE|STORES|RETAIL|RETAILERS?|BOUTIQUE|CLOTHING|CLOTHES|FASHION|APPAREL|SHOES|FOOTWEAR|JEWELLERS?|JEWELLERY|FLORISTS?|FLOWERS|GARDEN CENTRE|NURSERIES|HARDWARE|DIY|BUILDERS MERCHANTS?|TIMBER|BOOKSHOP|BOOKS|TOYS?|ELECTRONICS|ELECTRICALS|COMPUTERS?|PHONES|OUTLET|DEPARTMENT STORE|EMPORIUM|MARKETPLACE|GIFTS?|CARDS|HOMEWARE|FURNITURE|INTERIORS|PETS?|PET SUPPLIES|VAPE|TOBACCONIST|OPTICAL|SPORTS|CYCLES?|BIKES?|CHARITY SHOP|POUND|BARGAINS|DISCOUNT|WAREHOUSE|ONLINE|\.COM|\.CO\.UK|LTD|LIMITED)\b/,
+    category: 'Shopping',
+    direction: 'DEBIT',
   },
 ];
 

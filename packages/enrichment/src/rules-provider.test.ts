@@ -62,6 +62,35 @@ describe('the rules provider', () => {
     expect(results).toEqual([{ id: description, category, merchantName: merchant }]);
   });
 
+  // Statement shapes of UK banks: the prefix says how money moved, the rest who was paid.
+  const shapes: [string, 'DEBIT' | 'CREDIT', string, string | null][] = [
+    ['CPT LNK ASDA BOLTON', 'DEBIT', 'Cash', null],
+    ['POS 4821 12JAN24 C , ALDI 84 STOCKPORT , STOCKPORT GB', 'DEBIT', 'Groceries', 'Aldi'],
+    ['PAYPAL *ETSY.COM', 'DEBIT', 'Shopping', 'Etsy'],
+    ['SAINSBURYS PETROL 0921', 'DEBIT', 'Transport', "Sainsbury's Petrol"],
+    ['HALIFAX MORTGAGE DD', 'DEBIT', 'Housing', null],
+    ['BARCLAYCARD DD', 'DEBIT', 'Transfers', 'Barclaycard'],
+    ['FPO J SMITH REF DINNER', 'DEBIT', 'Transfers', null],
+    ['FPI MR J BLOGGS REF FLAT', 'CREDIT', 'Transfers', null],
+    ['BACS GLOBEX LTD', 'CREDIT', 'Income', null],
+    ['DD UNKNOWN SERVICES CO', 'DEBIT', 'Bills & utilities', null],
+    ['SEVERN TRENT WATER LTD', 'DEBIT', 'Bills & utilities', 'Severn Trent Water'],
+    ['ANGLIAN WATER SERVICES', 'DEBIT', 'Bills & utilities', 'Anglian Water'],
+    // A transfer's reference is the sender's note, not the payee.
+    ['FPI A KHAN REF PIZZA', 'CREDIT', 'Transfers', null],
+    ['DD TESCO BANK PET INS', 'DEBIT', 'Bills & utilities', null],
+    ['CAMDEN COUNCIL PARKING', 'DEBIT', 'Transport', null],
+    ['THE ROYAL OAK', 'DEBIT', 'Eating out', null],
+    ['DELIVEROO PLUS', 'DEBIT', 'Subscriptions', 'Deliveroo Plus'],
+    ['PARAMOUNT+', 'DEBIT', 'Subscriptions', 'Paramount+'],
+  ];
+  test.each(shapes)('%s (%s) is %s at %s', async (description, direction, category, merchant) => {
+    const { results } = await createRulesProvider().enrich([
+      input(description, direction, { providerCategory: 'UNKNOWN' }),
+    ]);
+    expect(results).toEqual([{ id: description, category, merchantName: merchant }]);
+  });
+
   test('the bank merchant name is matched when the description says little', async () => {
     const { results } = await createRulesProvider().enrich([
       input('CARD 1234', 'DEBIT', { merchantName: 'Waitrose' }),

@@ -1,6 +1,6 @@
 import { TrueLayerError } from '@app/truelayer';
 import { reconnectMessage } from './consent';
-import { ArchiveMissingError, ConsentExpiredError } from './errors';
+import { ArchiveMissingError, ConsentExpiredError, TokenRefreshBusyError } from './errors';
 
 const defaultRateLimitWaitMs = 3_600_000;
 
@@ -27,7 +27,11 @@ export function judgeFailure(error: unknown, providerName: string): FailureVerdi
       message: error instanceof ConsentExpiredError ? error.message : reconnectMessage(providerName),
     };
   }
-  if (error instanceof TrueLayerError || error instanceof ArchiveMissingError)
+  if (
+    error instanceof TrueLayerError ||
+    error instanceof ArchiveMissingError ||
+    error instanceof TokenRefreshBusyError
+  )
     return { kind: 'fail', code: error.code, message: error.message };
   return {
     kind: 'fail',

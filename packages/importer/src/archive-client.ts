@@ -49,6 +49,12 @@ export function createArchiveClient(
       ),
     pendingTransactions: async (_kind, providerAccountId) =>
       parseArchivedTransactions(await read(providerAccountId, { endpoint: 'pending' }), 'pending'),
+    accountsIfOffered: notArchived,
+    cardsIfOffered: notArchived,
+    balanceIfOffered: notArchived,
+    // A replay only asks for pending lists the source job fetched (archiveHasPending).
+    pendingIfOffered: async (_kind, providerAccountId) =>
+      parseArchivedTransactions(await read(providerAccountId, { endpoint: 'pending' }), 'pending'),
   };
 }
 

@@ -1,3 +1,4 @@
+import { londonTimeZone } from '@app/domain';
 import { z } from 'zod';
 
 export const importerConfigSchema = z.object({
@@ -10,7 +11,7 @@ export const importerConfigSchema = z.object({
   /** Days of history one request asks for; longer ranges are split. */
   windowDays: z.number().int().min(1).max(366).default(90),
   /** The calendar used for "today" and for presets. */
-  timeZone: z.string().default('Europe/London'),
+  timeZone: z.string().default(londonTimeZone),
   /** How far back banks serve history (the plan refuses ranges beyond it). */
   maxHistoryDays: z.number().int().min(1).default(730),
   /** A consent older than this cannot fetch more than `scaMaxDays` of history (PSD2 SCA). */

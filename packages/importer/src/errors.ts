@@ -29,6 +29,16 @@ export class ConsentExpiredError extends Error {
   readonly code = 'CONSENT_EXPIRED';
 }
 
+/** Another process held the connection's token refresh for longer than a refresh can take: try again later. */
+export class TokenRefreshBusyError extends Error {
+  readonly code = 'TOKEN_REFRESH_BUSY';
+  constructor(providerName: string) {
+    super(
+      `Another import was renewing the access to ${providerName} and did not finish in time: the import can be retried safely.`,
+    );
+  }
+}
+
 /** A replay needs the raw responses of the job it replays; they are gone (retention) or were never kept. */
 export class ArchiveMissingError extends Error {
   readonly code = 'ARCHIVE_MISSING';

@@ -1,5 +1,5 @@
 import type { AccountKind, Db } from '@app/db';
-import { daysInRange } from './calendar-date';
+import { daysInRange } from '@app/domain';
 
 /** Priors for accounts with no history here yet (UK personal accounts: ~30-80 booked a month on a current account). */
 const priorPerDay: Record<string, number> = {

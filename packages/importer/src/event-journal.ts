@@ -1,3 +1,4 @@
+import { ProgressEventSchema } from '@app/domain';
 import type { Db, DbTx } from '@app/db';
 import { progressWithAccount, snapshotAccount, snapshotJob } from './job-snapshot';
 import type { ProgressEvent } from './progress-event';
@@ -37,5 +38,6 @@ export async function listEventsSince(db: Db, jobId: string, afterSeq: number): 
     orderBy: { seq: 'asc' },
     select: { payload: true },
   });
-  return rows.map((row) => row.payload as unknown as ProgressEvent);
+  // Parsed, not cast: a stored event that no longer has the shape subscribers draw is an error here, not a wrong page.
+  return rows.map((row) => ProgressEventSchema.parse(row.payload));
 }

@@ -1,7 +1,9 @@
 import type { Db, TokenCipher } from '@app/db';
 import { TrueLayerError, type ExtendConsentUser, type TrueLayerClient } from '@app/truelayer';
 import { markNeedsReconsent, resumeSchedulesAfterReconsent } from './consent';
-import { ConnectionNotFoundError, ConsentExpiredError } from './errors';
+import { randomUUID } from 'node:crypto';
+import { ConnectionNotFoundError, ConsentExpiredError, TokenRefreshBusyError } from './errors';
+import { claimRefreshLease, leaseEnded, releaseRefreshLease } from './refresh-lease';
 
 /** Without a fresh date from the bank, a reconfirmed consent lasts this long (TrueLayer, UK). */
 const consentDays = 90;
@@ -18,7 +20,7 @@ export async function extendConsent(
   const { db, cipher, now } = deps;
   const connection = await db.bankConnection.findFirst({
     where: { id: input.connectionId, userId: input.userId },
-    select: { refreshTokenEnc: true, providerName: true },
+    select: { refreshTokenEnc: true, providerName: true, tokenVersion: true },
   });
   if (!connection) throw new ConnectionNotFoundError(input.connectionId);
   if (!connection.refreshTokenEnc) {
@@ -26,10 +28,21 @@ export async function extendConsent(
       `${connection.providerName} did not grant offline access to this connection: reconnect it to extend the consent.`,
     );
   }
+  // Extending spends the refresh token like a refresh does: not while an import is refreshing it.
+  const owner = randomUUID();
+  const leased = await claimRefreshLease(db, {
+    connectionId: input.connectionId,
+    tokenVersion: connection.tokenVersion,
+    owner,
+    now: now(),
+    leaseMs: 120_000,
+  });
+  if (!leased) throw new TokenRefreshBusyError(connection.providerName);
   let extended;
   try {
     extended = await deps.bank.extendConsent(cipher.decrypt(connection.refreshTokenEnc), input.user);
   } catch (error) {
+    await releaseRefreshLease(db, input.connectionId, owner);
     if (error instanceof TrueLayerError && error.code === 'CONSENT_EXPIRED') {
       await markNeedsReconsent(db, input.connectionId);
       throw new ConsentExpiredError(
@@ -46,6 +59,7 @@ export async function extendConsent(
       ...(extended.refreshToken ? { refreshTokenEnc: cipher.encrypt(extended.refreshToken) } : {}),
       accessTokenExpiresAt: extended.expiresAt,
       tokenVersion: { increment: 1 },
+      ...leaseEnded,
       consentExpiresAt: extended.consentExpiresAt ?? new Date(now().getTime() + consentDays * 86_400_000),
     },
     select: { id: true, consentExpiresAt: true },

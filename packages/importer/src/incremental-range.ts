@@ -1,4 +1,4 @@
-import { addDays, todayIn } from './calendar-date';
+import { addDays, todayIn } from '@app/domain';
 import type { ImporterConfig } from './config';
 
 /**

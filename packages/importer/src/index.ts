@@ -1,4 +1,3 @@
-export { addDays, daysInRange, isCalendarDate, todayIn } from './calendar-date';
 export { importerConfigSchema, type ImporterConfig } from './config';
 export { connectBank } from './connect-bank';
 export { createImporter, type Importer, type ImporterBank, type ImporterFacadeDeps } from './importer';
@@ -8,6 +7,8 @@ export {
   BankRequestFailedError,
   toBankError,
 } from './bank-errors';
+export { continueLockedImport } from './continue-locked-import';
+export { isConsentFresh, lockedPartOf, scaHorizon, type LockedRange } from './locked-history';
 export { createConnectionTokens } from './connection-tokens';
 export {
   cancelImport,
@@ -50,3 +51,4 @@ export { attributeEnrichment } from './attribute-enrichment';
 export { listJobMatches } from './matches/list-matches';
 export { resolveMatch, undoMatch } from './matches/resolve-match';
 export type { BankClient } from './bank-client';
+export { abandonedPlanMs, discardAbandonedPlans } from './abandoned-plans';

@@ -1,4 +1,5 @@
 import type { AccountKind, AccountProgressStatus, JobStatus } from '@app/db';
+import { accountPercent, isFinalAccountStatus, jobPercent } from '@app/domain';
 import type { AccountSnapshot, JobSnapshot } from './progress-event';
 
 type ProgressRow = {
@@ -25,15 +26,8 @@ type JobRow = {
   deferredUntil: Date | null;
 };
 
-const finishedAccount: AccountProgressStatus[] = ['completed', 'failed', 'cancelled'];
-
 export function snapshotAccount(row: ProgressRow): AccountSnapshot {
-  const done = finishedAccount.includes(row.status);
-  const percent = done
-    ? 100
-    : row.windowsTotal > 0
-      ? Math.floor((100 * row.windowsDone) / row.windowsTotal)
-      : 0;
+  const percent = accountPercent(row.status, row.windowsDone, row.windowsTotal);
   return {
     accountId: row.accountId,
     displayName: row.account.displayName,
@@ -56,9 +50,10 @@ export function snapshotAccount(row: ProgressRow): AccountSnapshot {
 /** The whole job as a subscriber sees it; ETA from the rate observed since the job started. */
 export function snapshotJob(job: JobRow, rows: ProgressRow[], now: Date): JobSnapshot {
   const accounts = rows.map(snapshotAccount);
-  const percent = accounts.length
-    ? Math.floor(accounts.reduce((sum, a) => sum + a.percent, 0) / accounts.length)
-    : 100;
+  const percent = jobPercent(
+    job.status,
+    accounts.map((a) => a.percent),
+  );
   const elapsed = job.startedAt ? now.getTime() - job.startedAt.getTime() : 0;
   const etaMs =
     job.status === 'running' && percent > 0 && percent < 100
@@ -67,9 +62,9 @@ export function snapshotJob(job: JobRow, rows: ProgressRow[], now: Date): JobSna
   return {
     jobId: job.id,
     status: job.status,
-    percent: job.status === 'completed' || job.status === 'completed_with_errors' ? 100 : percent,
+    percent,
     accountsTotal: accounts.length,
-    accountsDone: accounts.filter((a) => finishedAccount.includes(a.status)).length,
+    accountsDone: accounts.filter((a) => isFinalAccountStatus(a.status)).length,
     totals: {
       fetched: accounts.reduce((sum, a) => sum + a.fetched, 0),
       synced: accounts.reduce((sum, a) => sum + a.synced, 0),

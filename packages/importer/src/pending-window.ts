@@ -1,4 +1,4 @@
-import { addDays } from './calendar-date';
+import { addDays } from '@app/domain';
 
 /** Pending items are recent: a range ending within this many days of today also fetches the pending list. */
 const pendingDays = 7;

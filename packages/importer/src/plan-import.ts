@@ -1,10 +1,11 @@
 import type { Db } from '@app/db';
-import { addDays, daysBetween, isCalendarDate, todayIn } from './calendar-date';
+import { addDays, isCalendarDate, todayIn } from '@app/domain';
 import { planCalls, type AccountCallPlan } from './plan-calls';
 import type { ImporterConfig } from './config';
 import { ConnectionNotFoundError, ConsentExpiredError, InvalidPlanError } from './errors';
 import { estimateImport } from './estimate-import';
 import { incrementalRange } from './incremental-range';
+import { lockedPartOf } from './locked-history';
 import type { EnrichmentHook } from './run-import-job';
 
 type PlanCommon = {
@@ -95,14 +96,23 @@ export async function planImport(
   requireRange(fromDate, toDate, today, config);
 
   const warnings: PlanWarning[] = [];
-  const consentAgeMinutes = daysBetween(connection.consentGrantedAt, now()) * 24 * 60;
-  if (fromDate < addDays(today, -config.scaMaxDays) && consentAgeMinutes > config.scaGraceMinutes) {
+  // What the bank will refuse if the import started now; the run decides again when it starts.
+  const locked = lockedPartOf(
+    { from: fromDate, to: toDate },
+    { grantedAt: connection.consentGrantedAt },
+    config,
+    now(),
+  );
+  if (locked) {
+    const firstReachable = addDays(locked.to, 1);
+    const reachableNow =
+      firstReachable <= toDate ? `brings ${firstReachable} to ${toDate} now and` : 'brings nothing now and';
     warnings.push({
       code: 'SCA_RANGE',
-      message: `Banks only serve history older than ${config.scaMaxDays} days in the first ${config.scaGraceMinutes} minutes after you consent. Reconnect the bank just before importing from ${fromDate}, or start on or after ${addDays(today, -config.scaMaxDays)}.`,
+      message: `${connection.providerName} serves history older than ${config.scaMaxDays} days only in the first ${config.scaGraceMinutes} minutes after you consent, so this import ${reachableNow} ends "completed with errors" for ${locked.from} to ${locked.to}, which stay locked. Reconnect the bank and continue (one click on the import's page) to fetch exactly those dates into the same import, or reconnect first and import everything at once.`,
     });
   }
-  const daysLeft = daysBetween(now(), connection.consentExpiresAt);
+  const daysLeft = (connection.consentExpiresAt.getTime() - now().getTime()) / 86_400_000;
   if (daysLeft < 7) {
     warnings.push({
       code: 'CONSENT_EXPIRING',
@@ -155,6 +165,7 @@ export async function planImport(
         costBasis: cost.basis,
         accounts: estimate.accounts,
         warnings,
+        locked,
         calls,
       },
       progress: {
@@ -175,5 +186,5 @@ export async function planImport(
       },
     },
   });
-  return { job, accounts, estimate, costMicros: cost.costMicros, warnings, calls };
+  return { job, accounts, estimate, costMicros: cost.costMicros, warnings, locked, calls };
 }

@@ -3,7 +3,12 @@ import type { IngestCounts } from './ingest-batch';
 
 /** Why an account brought nothing new, so a zero is never silent. */
 export type ZeroReason =
-  'bank_returned_nothing' | 'nothing_new_after_dedup' | 'deferred_by_call_budget' | 'consent_expired';
+  | 'bank_returned_nothing'
+  | 'nothing_new_after_dedup'
+  | 'deferred_by_call_budget'
+  | 'consent_expired'
+  /** The dates asked for are older than the bank serves on this consent (see the job's locked range). */
+  | 'history_locked';
 
 /**
  * What one account's import did, stored with its progress row and shown on the job page. Every fetched item is

@@ -41,5 +41,9 @@ export function limitRequests(
     balance: (kind, id) => run(() => client.balance(kind, id)),
     transactions: (kind, id, range) => run(() => client.transactions(kind, id, range)),
     pendingTransactions: (kind, id) => run(() => client.pendingTransactions(kind, id)),
+    accountsIfOffered: () => run(() => client.accountsIfOffered()),
+    cardsIfOffered: () => run(() => client.cardsIfOffered()),
+    balanceIfOffered: (kind, id) => run(() => client.balanceIfOffered(kind, id)),
+    pendingIfOffered: (kind, id) => run(() => client.pendingIfOffered(kind, id)),
   };
 }

@@ -2,7 +2,7 @@ import { isUniqueViolation, type Db, type JobStatus, type Prisma, type TokenCiph
 import type { CallRecord } from '@app/truelayer';
 import pLimit from 'p-limit';
 import type { BankClient } from './bank-client';
-import { todayIn } from './calendar-date';
+import { todayIn } from '@app/domain';
 import type { ImporterConfig } from './config';
 import { createConnectionTokens } from './connection-tokens';
 import { appendEvent } from './event-journal';
@@ -14,6 +14,7 @@ import type { ProgressPort } from './progress-port';
 import { inProcessRequestLimiter, limitRequests, type RequestLimiter } from './request-limiter';
 import { attributeEnrichment } from './attribute-enrichment';
 import { reachesPending } from './pending-window';
+import { describeLocked, lockedPartOf, runRangeOf, scaHorizon } from './locked-history';
 import { earliestDeferral, isDueForRun, prepareRunSources } from './run-sources';
 import { StoredMeanwhileError } from './ingest-batch';
 import { syncAccount, type StopReason } from './sync-account';
@@ -78,10 +79,34 @@ export async function runImportJob(
       deps.progress.publish(event);
     });
   };
+  // The first run decides which dates the consent no longer reaches; resumed runs keep that (their checkpoints
+  // count windows of the same range).
+  const locked =
+    job.startedAt === null && job.replayOfJobId === null && job.lockedFromDate === null
+      ? lockedPartOf(
+          { from: job.fromDate, to: job.toDate },
+          await db.bankConnection
+            .findUniqueOrThrow({
+              where: { id: job.connectionId },
+              select: { consentGrantedAt: true },
+            })
+            .then((c) => ({ grantedAt: c.consentGrantedAt })),
+          config,
+          now(),
+        )
+      : null;
+  if (locked) {
+    job.lockedFromDate = locked.from;
+    job.lockedToDate = locked.to;
+  }
   await commit(async (tx) => {
     await tx.importJob.update({
       where: { id: jobId },
-      data: { status: 'running', startedAt: job.startedAt ?? now() },
+      data: {
+        status: 'running',
+        startedAt: job.startedAt ?? now(),
+        ...(locked ? { lockedFromDate: locked.from, lockedToDate: locked.to } : {}),
+      },
     });
     return appendEvent(tx, { jobId, kind: 'job', now: now() });
   });
@@ -109,6 +134,7 @@ export async function runImportJob(
     bank: deps.bank,
     connectionId: job.connectionId,
     now,
+    logger,
   });
   const sources = await prepareRunSources(deps, job);
   const data =
@@ -128,14 +154,17 @@ export async function runImportJob(
       options.signal,
     );
   const today = todayIn(config.timeZone, now());
+  const range = runRangeOf(job);
   const context = {
     db,
     data,
     jobId,
     batchSize: job.batchSize,
-    range: { from: job.fromDate, to: job.toDate },
+    range,
+    rangeLocked: job.lockedFromDate !== null && !job.continuingLocked,
+    scaHorizon: scaHorizon(config, now()),
     windowDays: config.windowDays,
-    includePending: sources.replay?.includePending ?? reachesPending(job.toDate, today),
+    includePending: sources.replay?.includePending ?? (range !== null && reachesPending(range.to, today)),
     connection: sources.connection,
     budget: sources.budget,
     archive: sources.archive,
@@ -196,7 +225,22 @@ async function finishJob(
   await commit(async (tx) => {
     const rows = await tx.importProgress.findMany({ where: { jobId } });
     const job = await tx.importJob.findUniqueOrThrow({ where: { id: jobId } });
+    const connection = await tx.bankConnection.findUniqueOrThrow({
+      where: { id: job.connectionId },
+      select: { providerName: true },
+    });
     const failed = rows.filter((r) => r.status === 'failed');
+    const locked =
+      job.lockedFromDate !== null && job.lockedToDate !== null
+        ? { from: job.lockedFromDate, to: job.lockedToDate }
+        : null;
+    // A continuation whose every account completed fetched the whole locked range.
+    const unlocked =
+      locked !== null &&
+      job.continuingLocked &&
+      stop === null &&
+      failed.length === 0 &&
+      rows.every((r) => r.status === 'completed');
     const unfinished = {
       jobId,
       status: { in: ['pending' as const, 'syncing' as const, 'deferred' as const] },
@@ -216,17 +260,20 @@ async function finishJob(
       status = 'deferred'; // the scheduler queues it again when the bank's budget has room
     } else {
       status =
-        failed.length === 0
-          ? 'completed'
-          : failed.length === rows.length
-            ? 'failed'
-            : 'completed_with_errors';
+        failed.length === rows.length && !job.continuingLocked
+          ? 'failed' // a continuation keeps what the first run brought: never "failed" as a whole
+          : failed.length > 0 || (locked !== null && !unlocked)
+            ? 'completed_with_errors'
+            : 'completed';
     }
     const terminal = status !== 'paused' && status !== 'queued' && status !== 'deferred';
-    const errorMessage =
+    const failures =
       failed.length > 0
         ? `${failed.length} of ${rows.length} accounts failed: ${[...new Set(failed.map((r) => r.lastError ?? r.errorCode))].join('; ')}`
         : null;
+    const stillLocked =
+      locked !== null && !unlocked ? describeLocked(locked, connection.providerName, deps.config) : null;
+    const errorMessage = [failures, terminal ? stillLocked : null].filter(Boolean).join(' ') || null;
     const estimate = (job.estimate ?? {}) as Record<string, unknown>;
     await tx.importJob.update({
       where: { id: jobId },
@@ -235,6 +282,8 @@ async function finishJob(
         requestedAction: null,
         deferredUntil: status === 'deferred' ? earliestDeferral(rows) : null,
         errorMessage,
+        ...(terminal && job.continuingLocked ? { continuingLocked: false } : {}),
+        ...(terminal && unlocked ? { lockedFromDate: null, lockedToDate: null } : {}),
         totalFetched: rows.reduce((s, r) => s + r.fetched, 0),
         totalSynced: rows.reduce((s, r) => s + r.synced, 0),
         totalDuplicates: rows.reduce((s, r) => s + r.duplicates, 0),
@@ -245,6 +294,7 @@ async function finishJob(
               // estimate vs actual, so the planner's accuracy can be measured
               estimate: {
                 ...estimate,
+                ...(unlocked ? { unlocked: locked } : {}),
                 actual: {
                   transactions: rows.reduce((s, r) => s + r.fetched, 0),
                   durationMs: job.startedAt ? now().getTime() - job.startedAt.getTime() : null,

@@ -1,5 +1,6 @@
+import { discardAbandonedPlans } from './abandoned-plans';
 import type { Cadence, Db } from '@app/db';
-import { addDays, todayIn } from './calendar-date';
+import { addDays, todayIn } from '@app/domain';
 import { startImport, type JobTransport } from './control-job';
 import { planImport } from './plan-import';
 import { markNeedsReconsent } from './consent';
@@ -108,6 +109,8 @@ export async function runSchedulerTick(deps: ImporterDeps & { transport: JobTran
   await runDueSchedules(deps);
   const purged = await purgeRawArchive(deps.db, { now: deps.now(), days: deps.config.rawArchiveDays });
   if (purged > 0) deps.logger.info({ responses: purged }, 'raw bank responses past retention removed');
+  const discarded = await discardAbandonedPlans(deps.db, deps.now());
+  if (discarded > 0) deps.logger.info({ jobs: discarded }, 'plans not started within a day discarded');
 }
 
 /** Runs the scheduler pass on a timer (both modes: the compare-and-swaps make concurrent schedulers safe). */

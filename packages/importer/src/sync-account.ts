@@ -15,6 +15,7 @@ import { markNeedsReconsent } from './consent';
 import { appendEvent } from './event-journal';
 import type { ImportObserver } from './import-observer';
 import { ingestBatch, removeStalePending, totalDuplicates, type IngestCounts } from './ingest-batch';
+import { describeRefusal, isHistoryRefusal } from './locked-history';
 import type { Logger } from './logger';
 import { recordAmbiguousPairs } from './matches/record-ambiguous-pairs';
 import type { ProgressEvent } from './progress-event';
@@ -34,7 +35,12 @@ export type AccountSyncContext = {
   /** Whether to keep the bank's raw responses (a replay reads them and keeps none). */
   archive: boolean;
   batchSize: number;
-  range: DateRange;
+  /** What this run fetches; null when every date asked for is locked (older than the bank serves now). */
+  range: DateRange | null;
+  /** Part of the job's range is locked: a zero is explained by that. */
+  rangeLocked: boolean;
+  /** The first day the consent reaches once its minutes after consent passed (a refusal before it locks history). */
+  scaHorizon: string;
   windowDays: number;
   /** Whether the range reaches the last days, where pending items live. */
   includePending: boolean;
@@ -64,7 +70,7 @@ export type AccountToSync = {
 export async function syncAccount(ctx: AccountSyncContext, row: AccountToSync): Promise<AccountOutcome> {
   const { accountId } = row;
   const { kind, providerAccountId } = row.account;
-  const windows = splitDateRange(ctx.range, ctx.windowDays);
+  const windows = ctx.range ? splitDateRange(ctx.range, ctx.windowDays) : [];
   const windowsTotal = windows.length + (ctx.includePending ? 1 : 0);
   let receipt: AccountReceipt = readReceipt(row.receipt);
 
@@ -160,6 +166,8 @@ export async function syncAccount(ctx: AccountSyncContext, row: AccountToSync): 
   };
   const lastRequest = ctx.includePending ? windows.length : windows.length - 1;
   let prefetched: { w: number; response: Promise<BankTransaction[]> } | null = null;
+  /** The window whose answer is awaited (null: the pending list), to tell a refused old window from a lapsed consent. */
+  let currentWindow: DateRange | null = null;
   /**
    * Asks for window `w` while the window before it is being stored: a bank request takes far longer than storing a
    * batch, so an account's requests run back to back (bench: parallel speed-up). Called after the earlier window's
@@ -202,6 +210,7 @@ export async function syncAccount(ctx: AccountSyncContext, row: AccountToSync): 
     for (let w = row.windowsDone; w < windows.length; w += 1) {
       const window = windows[w];
       if (!window) break;
+      currentWindow = window;
       const stop = await ctx.checkStop();
       if (stop) return await stopAt(stop);
       const fetched = await fetchWindow(w);
@@ -253,6 +262,7 @@ export async function syncAccount(ctx: AccountSyncContext, row: AccountToSync): 
     }
 
     if (ctx.includePending && row.windowsDone <= windows.length) {
+      currentWindow = null;
       const stop = await ctx.checkStop();
       if (stop) return await stopAt(stop);
       const fetched = await fetchWindow(windows.length);
@@ -295,7 +305,11 @@ export async function syncAccount(ctx: AccountSyncContext, row: AccountToSync): 
       reportBatch(counts);
     }
 
-    receipt = { ...receipt, zeroReason: explainZero(receipt) };
+    const zeroReason = explainZero(receipt);
+    receipt = {
+      ...receipt,
+      zeroReason: zeroReason === 'bank_returned_nothing' && ctx.rangeLocked ? 'history_locked' : zeroReason,
+    };
     await commitProgress({ status: 'completed', finishedAt: ctx.now() }, async (tx) => {
       await tx.bankAccount.update({ where: { id: accountId }, data: { lastSyncedAt: ctx.now() } });
     });
@@ -305,8 +319,16 @@ export async function syncAccount(ctx: AccountSyncContext, row: AccountToSync): 
     // A pause/cancel/shutdown aborts requests in flight: that failure is the stop, and resuming retries the account.
     const stop = await ctx.checkStop();
     if (stop) return await stopAt(stop);
-    const verdict = judgeFailure(error, ctx.connection.providerName);
+    const verdict = isHistoryRefusal(error, currentWindow, ctx.scaHorizon)
+      ? {
+          kind: 'fail' as const,
+          code: 'HISTORY_LOCKED',
+          message: describeRefusal(currentWindow, ctx.scaHorizon, ctx.connection.providerName),
+        }
+      : judgeFailure(error, ctx.connection.providerName);
     if (verdict.kind === 'defer') return await defer(new Date(ctx.now().getTime() + verdict.waitMs));
+    if (verdict.code === 'HISTORY_LOCKED' && receipt.fetched === 0)
+      receipt = { ...receipt, zeroReason: 'history_locked' };
     if (verdict.kind === 'consent') {
       await markNeedsReconsent(ctx.db, ctx.connection.id);
       if (receipt.fetched === 0) receipt = { ...receipt, zeroReason: 'consent_expired' };

@@ -1,10 +1,10 @@
+import { addDays, londonTimeZone, todayIn } from '@app/domain';
 import { randomBytes } from 'node:crypto';
 import { createTokenCipher, type Db } from '@app/db';
 import { createTestDatabase, type TestDatabase } from '@app/db/testing';
 import { createSandboxBank } from '@app/sandbox';
 import { createTrueLayerClient, truelayerConfigSchema, type TrueLayerConfigInput } from '@app/truelayer';
 import {
-  addDays,
   connectBank,
   createInProcessProgressPort,
   importerConfigSchema,
@@ -13,7 +13,6 @@ import {
   type ImporterDeps,
   type PlanImportInput,
   type ProgressPort,
-  todayIn,
 } from './index';
 
 export const testTokenKey = randomBytes(32).toString('base64');
@@ -110,5 +109,5 @@ export async function storedTransactions(db: Db, accountIds: string[]) {
 
 /** A date `days` before today on the importer's calendar (Europe/London by default). */
 export function daysAgo(days: number): string {
-  return addDays(todayIn('Europe/London', new Date()), -days);
+  return addDays(todayIn(londonTimeZone, new Date()), -days);
 }

@@ -17,6 +17,9 @@ export const snapshotSelect = {
   direction: true,
   description: true,
   merchantName: true,
+  payee: true,
+  directionRule: true,
+  providerMeta: true,
   providerCategory: true,
   providerClassification: true,
   category: true,
@@ -43,6 +46,10 @@ export const StoredSnapshotSchema = z.object({
   direction: z.string(),
   description: z.string(),
   merchantName: z.string().nullable(),
+  // Snapshots written before issue #16 lack these three.
+  payee: z.string().nullable().default(null),
+  directionRule: z.string().default('transaction_type'),
+  providerMeta: z.json().nullable().default(null),
   providerCategory: z.string(),
   providerClassification: z.json(),
   category: z.string().nullable(),
@@ -60,6 +67,7 @@ export function restoredRow(snapshot: StoredSnapshot, accountId: string, dedupKe
     dedupKey: _oldKey,
     dedupRule: _oldRule,
     providerClassification,
+    providerMeta,
     raw,
     ...fields
   } = snapshot;
@@ -70,6 +78,8 @@ export function restoredRow(snapshot: StoredSnapshot, accountId: string, dedupKe
     // Undone matches stay as the person left them: the stale-pending sweep does not remove them.
     dedupRule: 'undone',
     providerClassification: providerClassification ?? [],
+    // Left out when null: the column defaults to SQL NULL on both databases.
+    ...(providerMeta === null ? {} : { providerMeta }),
     raw: raw ?? {},
   };
 }

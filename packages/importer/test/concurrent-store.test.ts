@@ -24,9 +24,18 @@ function payment(status: 'pending' | 'booked', description: string): BankTransac
     direction: 'DEBIT',
     description,
     merchantName: null,
+    payee: description,
+    directionRule: 'transaction_type',
     category: 'PURCHASE',
     classification: [],
     runningBalanceMinor: null,
+    meta: {
+      providerCategory: null,
+      counterparty: null,
+      reference: null,
+      providerMerchantName: null,
+      entries: {},
+    },
     raw: { transaction_id: `tl-${status}` },
   };
 }

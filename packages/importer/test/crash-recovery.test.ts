@@ -2,13 +2,13 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { runImportJob } from '../src/index';
+import { runImportJob, type ImportObserver } from '../src/index';
 import { createHarness, daysAgo, storedTransactions, testTokenKey, type Harness } from '../src/testing';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
-/** Runs the job in a child process and SIGKILLs it right after its `killAfter`-th event. */
-function runChildUntilKilled(h: Harness, jobId: string, killAfter: number): Promise<'killed' | 'finished'> {
+/** Runs the job in a child process that SIGKILLs itself right after its `killAtBatch`-th committed batch. */
+function runChildUntilKilled(h: Harness, jobId: string, killAtBatch: number): Promise<'killed' | 'finished'> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', path.join(here, 'fixtures/run-job-child.ts')], {
       cwd: path.join(here, '..'),
@@ -22,21 +22,26 @@ function runChildUntilKilled(h: Harness, jobId: string, killAfter: number): Prom
         SANDBOX_CLIENT_SECRET: h.bank.clientSecret,
         TOKEN_KEY: testTokenKey,
         WORKERS: '3',
+        KILL_AT_BATCH: String(killAtBatch),
       },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    let events = 0;
-    let outcome: 'killed' | 'finished' = 'finished';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-      events += chunk.split('\n').filter((line) => line.startsWith('event ')).length;
-      if (events >= killAfter && outcome !== 'killed') {
-        outcome = 'killed';
-        child.kill('SIGKILL');
-      }
+      stdio: ['ignore', 'ignore', 'inherit'],
     });
     child.on('error', reject);
-    child.on('exit', () => resolve(outcome));
+    child.on('exit', (_code, signal) => resolve(signal === 'SIGKILL' ? 'killed' : 'finished'));
   });
+}
+
+/** Counts the committed batches of a run (the same data always commits in the same number of batches). */
+function batchCounter(): ImportObserver & { batches: number } {
+  return {
+    batches: 0,
+    bankCall: () => undefined,
+    batchIngested() {
+      this.batches += 1;
+    },
+    accountSynced: () => undefined,
+    runEnded: () => undefined,
+  };
 }
 
 describe('when the process running an import is killed', () => {
@@ -55,7 +60,9 @@ describe('when the process running an import is killed', () => {
       ...range,
     });
     await h.db.importJob.update({ where: { id: refPlan.job.id }, data: { status: 'queued' } });
-    await runImportJob(h.deps, refPlan.job.id);
+    const counter = batchCounter();
+    await runImportJob({ ...h.deps, observer: counter }, refPlan.job.id);
+    expect(counter.batches).toBeGreaterThan(20);
     const expectedJob = await h.db.importJob.findUniqueOrThrow({ where: { id: refPlan.job.id } });
     const expectedRows = (
       await storedTransactions(
@@ -64,14 +71,22 @@ describe('when the process running an import is killed', () => {
       )
     ).map(({ accountId: _, ...row }) => row);
 
-    for (const [attempt, killAfter] of [3, 11, 26].entries()) {
+    // the first batch, the middle one, and the last but one: wherever the kill lands, the job is not finished
+    const killPoints = [1, Math.round(counter.batches / 2), counter.batches - 1];
+    for (const [attempt, killAtBatch] of killPoints.entries()) {
       const victim = await h.connectUser(`victim-${attempt}@example.test`, 'john9');
       const { job } = await h.plan({ userId: victim.user.id, connectionId: victim.connection.id, ...range });
       await h.db.importJob.update({ where: { id: job.id }, data: { status: 'queued' } });
 
-      expect(await runChildUntilKilled(h, job.id, killAfter)).toBe('killed');
+      expect(await runChildUntilKilled(h, job.id, killAtBatch)).toBe('killed');
       const interrupted = await h.db.importJob.findUniqueOrThrow({ where: { id: job.id } });
       expect(interrupted.status).toBe('running');
+      // the kill landed where it was aimed: some of the data is in, not all of it
+      const storedAtKill = await h.db.transaction.count({
+        where: { accountId: { in: victim.accounts.map((a) => a.id) } },
+      });
+      expect(storedAtKill).toBeGreaterThan(0);
+      expect(storedAtKill).toBeLessThan(expectedRows.length);
 
       expect(await runImportJob(h.deps, job.id)).toBe('completed');
       const resumed = await h.db.importJob.findUniqueOrThrow({ where: { id: job.id } });

@@ -1,12 +1,11 @@
+import { addDays, londonTimeZone, todayIn } from '@app/domain';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
-  addDays,
   listJobMatches,
   MatchStateError,
   planImport,
   resolveMatch,
   runImportJob,
-  todayIn,
   undoMatch,
   type ImporterDeps,
 } from '../src/index';
@@ -28,7 +27,7 @@ describe('explainable, undoable matching', () => {
     h.bank.setClock(new Date());
     const { user, connection, accounts } = await h.connectUser(`${bankUser}@example.test`, bankUser);
     const run = async () => {
-      const today = todayIn('Europe/London', deps.now());
+      const today = todayIn(londonTimeZone, deps.now());
       const { job } = await planImport(deps, {
         userId: user.id,
         connectionId: connection.id,

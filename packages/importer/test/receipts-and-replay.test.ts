@@ -1,7 +1,7 @@
+import { addDays, londonTimeZone, todayIn } from '@app/domain';
 import { testProviders } from '@app/db/testing';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
-  addDays,
   ArchiveMissingError,
   createJobRunner,
   planImport,
@@ -11,7 +11,6 @@ import {
   receiptTotal,
   runImportJob,
   startImport,
-  todayIn,
   type EnrichmentHook,
   type ImporterDeps,
 } from '../src/index';
@@ -68,7 +67,7 @@ for (const { provider, skip, reason } of testProviders) {
     afterAll(async () => h?.close());
 
     async function importDays(userId: string, connectionId: string, days: number, autoEnrich = false) {
-      const today = todayIn('Europe/London', deps.now());
+      const today = todayIn(londonTimeZone, deps.now());
       const { job } = await planImport(deps, {
         userId,
         connectionId,

@@ -1,3 +1,4 @@
+import { ProgressEventSchema } from '@app/domain';
 import type { Logger, ProgressEvent, ProgressPort } from '@app/importer';
 import { Redis } from 'ioredis';
 
@@ -30,7 +31,13 @@ export function createRedisProgressPort(options: RedisProgressPortOptions): Redi
     subscriber.on('message', (channel: string, message: string) => {
       const listeners = listenersByChannel.get(channel);
       if (!listeners) return;
-      const event = JSON.parse(message) as ProgressEvent;
+      const parsed = ProgressEventSchema.safeParse(JSON.parse(message));
+      // A message not in the event shape is dropped: subscribers read the gap back from the journal.
+      if (!parsed.success) {
+        logger.warn({ channel, issues: parsed.error.issues.length }, 'progress message not an event');
+        return;
+      }
+      const event = parsed.data;
       for (const listener of [...listeners]) {
         try {
           listener(event);

@@ -90,6 +90,7 @@ export function createSandboxBank(options: SandboxOptions = {}): SandboxBank {
       clientId: resolved.clientId,
       tokenTtlSeconds: resolved.tokenTtlSeconds,
       consentDays: resolved.consentDays,
+      refreshTokens: resolved.refreshTokens,
       issuer: () => `${baseUrl ?? 'http://sandbox.invalid'}/auth`,
       stateFile: resolved.stateFile,
     }),

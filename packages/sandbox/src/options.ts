@@ -49,7 +49,18 @@ export const SandboxOptionsSchema = z.object({
   consentDays: z.number().positive().default(90),
   scaMaxDays: z.number().int().min(0).default(90),
   scaGraceMinutes: z.number().min(0).default(5),
+  /**
+   * How a request for history older than `scaMaxDays` is refused once the grace minutes passed: TrueLayer's
+   * `sca_exceeded`, or `access_denied` (403) as live banks answer, the same words as a revoked consent
+   * ("strict 90-day SCA").
+   */
+  scaRefusal: z.enum(['sca_exceeded', 'access_denied']).default('sca_exceeded'),
   tokenTtlSeconds: z.number().int().positive().default(3600),
+  /**
+   * `rotate` (TrueLayer): a refresh token works once and the answer carries its successor. `reuse`: the same
+   * refresh token keeps working (some OAuth servers); the importer must be right either way.
+   */
+  refreshTokens: z.enum(['rotate', 'reuse']).default('rotate'),
   cardless: z.boolean().default(false),
   idChurn: z.boolean().default(false),
   /** Keep connections and tokens in this JSON file, so a restarted bank still honours them (the demo bank). */

@@ -29,6 +29,26 @@ describe('access tokens', () => {
     expect((await getData(bank, refreshed.body.access_token ?? '', '/accounts', PSU)).status).toBe(200);
   });
 
+  test('refresh tokens rotate: a used one is invalid_grant, its successor works', async () => {
+    bank = await startBank();
+    const tokens = bank.issueTokens();
+    const renewed = await refresh(tokens.refresh_token);
+    expect(renewed.body.refresh_token).not.toBe(tokens.refresh_token);
+    expect(await refresh(tokens.refresh_token)).toMatchObject({
+      status: 400,
+      body: { error: 'invalid_grant' },
+    });
+    expect((await refresh(renewed.body.refresh_token ?? '')).status).toBe(200);
+  });
+
+  test('refreshTokens reuse keeps one refresh token working', async () => {
+    bank = await startBank({ refreshTokens: 'reuse' });
+    const tokens = bank.issueTokens();
+    const renewed = await refresh(tokens.refresh_token);
+    expect(renewed.body.refresh_token).toBe(tokens.refresh_token);
+    expect((await refresh(tokens.refresh_token)).status).toBe(200);
+  });
+
   test('a token expires after tokenTtlSeconds of sandbox time', async () => {
     bank = await startBank({ tokenTtlSeconds: 600 });
     const { access_token: token, expires_in: expiresIn } = bank.issueTokens();
@@ -87,6 +107,22 @@ describe('SCA', () => {
       (await getData(bank, token, `/accounts/${current}/transactions?from=2026-03-10&to=2026-06-03`, PSU))
         .status,
     ).toBe(200);
+  });
+
+  test('strict 90-day SCA (scaRefusal access_denied) refuses old history with 403 access_denied, as live banks do', async () => {
+    bank = await startBank({ scaRefusal: 'access_denied' });
+    const token = bank.issueTokens().access_token;
+    const { current } = idsOf(bank);
+    bank.advanceClock(6 * MINUTE);
+    const old = await getData(
+      bank,
+      token,
+      `/accounts/${current}/transactions?from=2026-01-01&to=2026-02-01`,
+      PSU,
+    );
+    expect([old.status, old.body.error]).toEqual([403, 'access_denied']);
+    const recent = `/accounts/${current}/transactions?from=2026-03-10&to=2026-06-03`;
+    expect((await getData(bank, token, recent, PSU)).status).toBe(200);
   });
 
   test('without from, an older consent gets only the SCA-exempt days', async () => {

@@ -90,6 +90,33 @@ describe('token exchange', () => {
     expect((await client.refreshTokens('refresh-1')).refreshToken).toBe('refresh-1');
   });
 
+  test('a refresh whose answer is lost is sent once, not retried with the refresh token the bank may have used', async () => {
+    server = await startStubServer((_, response) => response.socket?.destroy());
+    const client = createTrueLayerClient(createTestConfig(server.url), {
+      now: () => now,
+      sleep: async () => undefined,
+    });
+    await expect(client.refreshTokens('refresh-1')).rejects.toMatchObject({
+      code: 'ANSWER_LOST',
+      retryable: false,
+    });
+    expect(server.requests).toHaveLength(1);
+  });
+
+  test('a refresh answered 503 was not processed and is retried', async () => {
+    server = await startStubServer((_, response, index) =>
+      index === 0
+        ? sendJson(response, 503, { error: 'temporarily_unavailable' })
+        : sendJson(response, 200, tokenAnswer),
+    );
+    const client = createTrueLayerClient(createTestConfig(server.url), {
+      now: () => now,
+      sleep: async () => undefined,
+    });
+    expect((await client.refreshTokens('refresh-1')).refreshToken).toBe('refresh-2');
+    expect(server.requests).toHaveLength(2);
+  });
+
   test('invalid_grant means the consent has expired', async () => {
     const { client } = await createClient(400, { error: 'invalid_grant' });
     await expect(client.refreshTokens('refresh-1')).rejects.toMatchObject({

@@ -1,3 +1,4 @@
+import { instantOf } from './bank-time';
 import type { TrueLayerConfig } from './config';
 import { TrueLayerError } from './errors';
 import { parseObject } from './parse-results';
@@ -28,12 +29,14 @@ export type AuthClient = {
 
 export function createAuthClient(config: TrueLayerConfig, deps: HttpDeps, policy: RetryPolicy): AuthClient {
   async function post(label: string, url: string, contentType: string, body: string): Promise<unknown> {
-    // Transient failures are retried like data calls; the secret travels only in the body, never in a message.
+    // Every auth call spends a grant (a code, a rotating refresh token): answers lost in transit are not retried.
+    // The secret travels only in the body, never in a message.
     return sendRequest(deps, policy, {
       label,
       method: 'POST',
       url,
       body,
+      singleUse: true,
       headers: async () => ({ Accept: 'application/json', 'Content-Type': contentType }),
     });
   }
@@ -127,7 +130,7 @@ export function createAuthClient(config: TrueLayerConfig, deps: HttpDeps, policy
       );
       return {
         ...tokens,
-        consentExpiresAt: answer.consent_expires_at ? new Date(answer.consent_expires_at) : null,
+        consentExpiresAt: answer.consent_expires_at ? instantOf(answer.consent_expires_at) : null,
       };
     },
   };

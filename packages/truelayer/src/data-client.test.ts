@@ -174,6 +174,11 @@ describe('the data client', () => {
       availableMinor: 87950,
       overdraftMinor: null,
       creditLimitMinor: 100000,
+      // Added by issue #16: card statement fields, null when the bank does not send them.
+      lastStatementBalanceMinor: null,
+      lastStatementDate: null,
+      paymentDueMinor: null,
+      paymentDueDate: null,
       updatedAt: '2024-03-01T10:00:00Z',
     });
     expect(server.requests[0]?.path).toBe('/data/v1/cards/card-1/balance');

@@ -1,5 +1,6 @@
+import { instantOf } from './bank-time';
 import { requireDateRange } from './date-range';
-import { TrueLayerError } from './errors';
+import { isUnsupported, TrueLayerError } from './errors';
 import { toBankAccount, toBankCard } from './map-account';
 import { toBalance } from './map-balance';
 import { toBankTransaction } from './map-transaction';
@@ -87,8 +88,10 @@ export function createDataClient(
     query?: Record<string, string>,
   ) {
     const json = await get(endpoint, accountId, query);
-    return parseResults(`GET ${endpoint}`, json, ApiTransactionSchema).map((parsed) =>
-      toBankTransaction(parsed, status),
+    const label = `GET ${endpoint}`;
+    // Every item is mapped before any is returned: one unreadable item fails the response, nothing half-stored.
+    return parseResults(label, json, ApiTransactionSchema).map((parsed, index) =>
+      toBankTransaction(parsed, status, `results.${index}`, label),
     );
   }
 
@@ -99,7 +102,7 @@ export function createDataClient(
         credentialsId: item.credentials_id ?? null,
         providerId: item.provider.provider_id,
         providerName: item.provider.display_name ?? item.provider.provider_id,
-        consentExpiresAt: item.consent_expires_at ? new Date(item.consent_expires_at) : null,
+        consentExpiresAt: item.consent_expires_at ? instantOf(item.consent_expires_at) : null,
       };
     },
 
@@ -110,13 +113,45 @@ export function createDataClient(
     },
 
     async cards() {
+      return (await this.cardsIfOffered()) ?? [];
+    },
+
+    async accountsIfOffered() {
+      try {
+        return await this.accounts();
+      } catch (error) {
+        // Cards-only providers (charge cards) answer 501 endpoint_not_supported, some 404: a capability.
+        if (isUnsupported(error)) return null;
+        throw error;
+      }
+    },
+
+    async cardsIfOffered() {
       try {
         return parseResults('GET /cards', await get('/cards', null), ApiCardSchema).map(({ item }) =>
           toBankCard(item),
         );
       } catch (error) {
-        // Banks without cards answer 501 endpoint_not_supported: that is "no cards", not a failure.
-        if (error instanceof TrueLayerError && error.code === 'NOT_SUPPORTED') return [];
+        if (isUnsupported(error)) return null;
+        throw error;
+      }
+    },
+
+    async pendingIfOffered(kind, accountId) {
+      try {
+        return await this.pendingTransactions(kind, accountId);
+      } catch (error) {
+        // 501 only: a 404 on an account's own endpoint means the account is gone, which is a failure.
+        if (error instanceof TrueLayerError && error.code === 'NOT_SUPPORTED') return null;
+        throw error;
+      }
+    },
+
+    async balanceIfOffered(kind, accountId) {
+      try {
+        return await this.balance(kind, accountId);
+      } catch (error) {
+        if (error instanceof TrueLayerError && error.code === 'NOT_SUPPORTED') return null;
         throw error;
       }
     },

@@ -24,7 +24,12 @@ export type TrueLayerErrorCode =
   /** Connection refused / reset, after retries. */
   | 'NETWORK'
   /** A response that is not the JSON shape the API documents. */
-  | 'MALFORMED_RESPONSE';
+  | 'MALFORMED_RESPONSE'
+  /**
+   * A single-use request (a token refresh, a code exchange) whose answer never arrived whole: the server may have
+   * used the refresh token or code already, so it is not sent again (docs/decisions/006).
+   */
+  | 'ANSWER_LOST';
 
 /** The one error type this package throws. `message` is safe to show a person: it never holds a token. */
 export class TrueLayerError extends Error {
@@ -55,4 +60,12 @@ export class TrueLayerError extends Error {
     this.retryable = details.retryable ?? false;
     this.retryAfterMs = details.retryAfterMs ?? null;
   }
+}
+
+/**
+ * Whether an error says the bank does not offer an endpoint at all (501 endpoint_not_supported, or 404 on a list
+ * such as /accounts for a cards-only provider): a capability of the bank, not a failure.
+ */
+export function isUnsupported(error: unknown): error is TrueLayerError {
+  return error instanceof TrueLayerError && (error.code === 'NOT_SUPPORTED' || error.code === 'NOT_FOUND');
 }

@@ -2,7 +2,10 @@ export type { AuthLinkOptions, ExtendConsentUser, ExtendedTokenSet } from './aut
 export { hostsFor, truelayerConfigSchema } from './config';
 export type { TrueLayerConfig, TrueLayerConfigInput, TrueLayerEnvironment } from './config';
 export { splitDateRange } from './date-range';
-export { TrueLayerError } from './errors';
+export { isUnsupported, TrueLayerError } from './errors';
+export { calendarDateOf, instantOf } from './bank-time';
+export { directionOf } from './map-transaction';
+export { nameFromType } from './map-account';
 export { parseArchivedTransactions } from './parse-archived-transactions';
 export type { TrueLayerErrorCode } from './errors';
 export { createTrueLayerClient } from './truelayer-client';

@@ -40,9 +40,19 @@ describe('toBankTransaction', () => {
       direction: 'DEBIT',
       description: 'TESCO STORES 2231',
       merchantName: 'Tesco',
+      // Added by issue #16: which rule decided the direction, the payee, and the provider's meta.
+      directionRule: 'transaction_type',
+      payee: 'Tesco',
       category: 'PURCHASE',
       classification: ['Shopping', 'Groceries'],
       runningBalanceMinor: 116120,
+      meta: {
+        providerCategory: null,
+        counterparty: null,
+        reference: 'TESCO 2231',
+        providerMerchantName: null,
+        entries: { provider_reference: 'TESCO 2231' },
+      },
       raw,
     });
   });

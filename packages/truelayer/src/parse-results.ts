@@ -50,7 +50,8 @@ export function parseObject<S extends z.ZodType>(label: string, json: unknown, s
   return parsed.data;
 }
 
-function malformed(label: string, detail: string): TrueLayerError {
+/** The error for a response we cannot read; `detail` names the field (`results.3.amount: ...`). */
+export function malformed(label: string, detail: string): TrueLayerError {
   return new TrueLayerError(
     'MALFORMED_RESPONSE',
     `TrueLayer sent a response we cannot read (${detail}). [${label}]`,

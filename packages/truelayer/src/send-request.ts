@@ -24,6 +24,12 @@ export type HttpRequest = {
   /** Read before every attempt, so a refreshed token is picked up. */
   headers: () => Promise<Record<string, string>>;
   body?: string;
+  /**
+   * The request spends what it sends (a rotating refresh token, an authorization code): an attempt the server may
+   * have processed (no answer, a cut one) is never repeated, since a second try would be refused as "used".
+   * Answers that say it was not processed (429, 5xx) are retried as usual.
+   */
+  singleUse?: boolean;
   signal?: AbortSignal;
   /** Called after the first 401; the request is then sent again without using up a retry. */
   onUnauthorized?: () => Promise<void>;
@@ -54,6 +60,7 @@ export async function sendRequest(
       await request.onUnauthorized();
       continue;
     }
+    if (request.singleUse && mayHaveBeenProcessed(error)) throw toAnswerLost(request.label, error);
     const waitTooLong = error.retryAfterMs !== null && error.retryAfterMs > policy.retryMaxMs;
     if (!error.retryable || retries >= policy.maxRetries || waitTooLong) throw error;
     const delay =
@@ -98,6 +105,19 @@ async function attemptOnce(
   } finally {
     request.onAttempt?.({ status, attempt, durationMs: deps.now().getTime() - started });
   }
+}
+
+/** No answer, or a 2xx cut short: the server may have acted on the request. */
+function mayHaveBeenProcessed(error: TrueLayerError): boolean {
+  return error.code === 'TIMEOUT' || error.code === 'NETWORK' || error.code === 'MALFORMED_RESPONSE';
+}
+
+function toAnswerLost(label: string, error: TrueLayerError): TrueLayerError {
+  return new TrueLayerError(
+    'ANSWER_LOST',
+    `TrueLayer's answer was lost (${error.code}) after it may have used the one-time grant we sent, so it was not sent again: try later; if the bank already replaced the token, reconnect the bank. [${label}]`,
+    { retryable: false, cause: error },
+  );
 }
 
 function parseJson(label: string, text: string): Outcome {

@@ -13,8 +13,9 @@ export type BankAccount = {
   currency: string;
   /** Last 4 of the IBAN / account number / card number, or null. */
   maskedNumber: string | null;
-  providerId: string;
-  providerName: string;
+  /** The item's `provider`, which TrueLayer's docs show without a display name (and some answers leave out). */
+  providerId: string | null;
+  providerName: string | null;
 };
 
 export type Balance = {
@@ -23,7 +24,28 @@ export type Balance = {
   currentMinor: number;
   overdraftMinor: number | null;
   creditLimitMinor: number | null;
-  updatedAt: string;
+  /** Cards: the last statement's balance and calendar date, the payment due and its date, when the bank sends them. */
+  lastStatementBalanceMinor: number | null;
+  lastStatementDate: string | null;
+  paymentDueMinor: number | null;
+  paymentDueDate: string | null;
+  /** As sent, or null when the bank left it out. */
+  updatedAt: string | null;
+};
+
+export type DirectionRule = 'transaction_type' | 'amount_sign';
+
+export type TransactionMeta = {
+  /** `meta.provider_transaction_category` or `meta.provider_category` (the bank's own code: DEB, DD, FPI...). */
+  providerCategory: string | null;
+  /** `meta.counter_party_preferred_name`. */
+  counterparty: string | null;
+  /** `meta.provider_reference`. */
+  reference: string | null;
+  /** `meta.provider_merchant_name`. */
+  providerMerchantName: string | null;
+  /** Every scalar entry of `meta` as sent (objects and lists are left in `raw`). */
+  entries: Record<string, string | number | boolean>;
 };
 
 export type BankTransaction = {
@@ -44,10 +66,19 @@ export type BankTransaction = {
   direction: 'DEBIT' | 'CREDIT';
   description: string;
   merchantName: string | null;
+  /** Who was paid or paid: `merchant_name`, then `meta.provider_merchant_name`, then the description. */
+  payee: string;
+  /**
+   * Which rule decided `direction` (and so the sign): the item's `transaction_type` when it has one, else the
+   * amount's sign by TrueLayer's convention for the endpoint (see `directionOf`). Stored so a receipt can say so.
+   */
+  directionRule: DirectionRule;
   /** `transaction_category` (PURCHASE, DIRECT_DEBIT, ...). */
   category: string;
   classification: string[];
   runningBalanceMinor: number | null;
+  /** The provider's `meta` as sent (provider category, counterparty, references...), plus the fields read from it. */
+  meta: TransactionMeta;
   /** The item exactly as received, for the raw archive and replay. */
   raw: unknown;
 };
@@ -108,6 +139,16 @@ export interface TrueLayerDataClient {
   accounts(): Promise<BankAccount[]>;
   /** A bank without cards (501 endpoint_not_supported) answers an empty list. */
   cards(): Promise<BankAccount[]>;
+  /**
+   * The lists, or null when the bank does not offer the endpoint at all (501 endpoint_not_supported, or 404 on
+   * the list: cards-only providers such as charge cards have no /accounts). A capability, not a failure.
+   */
+  accountsIfOffered(): Promise<BankAccount[] | null>;
+  cardsIfOffered(): Promise<BankAccount[] | null>;
+  /** Pending items, or null when the bank answers 501: it does not report pending, and the account still completes. */
+  pendingIfOffered(kind: AccountKind, accountId: string): Promise<BankTransaction[] | null>;
+  /** The balance, or null when the bank answers 501. */
+  balanceIfOffered(kind: AccountKind, accountId: string): Promise<Balance | null>;
   balance(kind: AccountKind, accountId: string): Promise<Balance>;
   /** One call for one window; callers split long ranges with `splitDateRange`. */
   transactions(kind: AccountKind, accountId: string, range: DateRange): Promise<BankTransaction[]>;

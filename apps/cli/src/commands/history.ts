@@ -1,3 +1,4 @@
+import { isJobStatus, jobStatuses } from '@app/domain';
 import type { RouterInputs } from '@app/api/client';
 import { InvalidArgumentError, type Command } from 'commander';
 import { runCommand } from '../command-scope';
@@ -9,26 +10,9 @@ import { parseWholeNumber } from '../plan-options';
 type JobStatus = NonNullable<Exclude<RouterInputs['importHistory'], void>['status']>;
 type HistoryOptions = { status?: JobStatus; limit?: number };
 
-/** Every status the router takes, no more and no less (the type checks both), so a typo fails before a request. */
-const jobStatuses: Record<JobStatus, true> = {
-  planned: true,
-  queued: true,
-  running: true,
-  paused: true,
-  deferred: true,
-  completed: true,
-  completed_with_errors: true,
-  failed: true,
-  cancelled: true,
-};
-
-function isJobStatus(value: string): value is JobStatus {
-  return Object.hasOwn(jobStatuses, value);
-}
-
+/** The statuses the router takes (one list in @app/domain), so a typo fails before a request. */
 function parseJobStatus(value: string): JobStatus {
-  if (!isJobStatus(value))
-    throw new InvalidArgumentError(`Use one of: ${Object.keys(jobStatuses).join(', ')}.`);
+  if (!isJobStatus(value)) throw new InvalidArgumentError(`Use one of: ${jobStatuses.join(', ')}.`);
   return value;
 }
 

@@ -13,6 +13,7 @@ const zeroReasons = {
   nothing_new_after_dedup: 'nothing new after de-duplication',
   deferred_by_call_budget: 'waiting for the bank’s daily limit',
   consent_expired: 'the bank consent has ended: reconnect the bank',
+  history_locked: 'older than the bank serves on this consent: reconnect and continue',
 } as const;
 
 /** What an account's import did, from its receipt; why nothing came in when nothing did. */

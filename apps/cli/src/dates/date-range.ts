@@ -1,5 +1,5 @@
 import { UsageError } from '../errors';
-import { addDays, addMonths, isCalendarDate } from './calendar-date';
+import { addDays, addMonths, isCalendarDate } from '@app/domain';
 
 export type DateRangeOptions = { from?: string; to?: string; last?: string };
 export type DateRange = { fromDate: string; toDate: string };

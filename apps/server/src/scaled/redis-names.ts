@@ -6,5 +6,7 @@ export function redisNamesOf(queueName: string) {
   return {
     progressChannelPrefix: `${queueName}:progress:`,
     requestLimitPrefix: `${queueName}:request-limit:`,
+    /** The API's mutation and sign-in limits, shared by every replica. */
+    limitPrefix: `${queueName}:limits:`,
   };
 }

@@ -10,6 +10,8 @@ const zeroReasons: Record<string, string> = {
     'Nothing yet: the bank’s daily limit on background requests was used up, so this account waits its turn.',
   consent_expired:
     'Nothing was imported: the bank consent has ended. Reconnect the bank on the Banks page and import again.',
+  history_locked:
+    'Nothing for these dates yet: the bank serves history older than 90 days only in the first minutes after you consent. Reconnect and continue to fetch them.',
 };
 
 const basisText: Record<string, string> = {

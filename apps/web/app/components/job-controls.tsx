@@ -54,6 +54,17 @@ export function JobControls({
           {pending === 'cancel' ? 'Cancelling…' : 'Cancel'}
         </button>
       ) : null}
+      {controls.discard ? (
+        <button
+          type="submit"
+          name="intent"
+          value="discard"
+          className={`${cls} button-danger-text`}
+          disabled={pending !== null}
+        >
+          {pending === 'discard' ? 'Discarding…' : 'Discard'}
+        </button>
+      ) : null}
       {controls.remove ? (
         <button
           type="submit"

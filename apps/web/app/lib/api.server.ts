@@ -1,7 +1,7 @@
 import { redirect, type AppLoadContext } from '@remix-run/node';
+import { londonTimeZone, todayIn } from '@app/domain';
 import type { TRPCError } from '@trpc/server';
 import { getHTTPStatusCodeFromError } from '@trpc/server/http';
-import { todayIn } from './calendar';
 import type { ApiCaller } from './load-context';
 
 /**
@@ -59,6 +59,10 @@ export async function attempt<T>(
 }
 
 export function importerCalendar(context: AppLoadContext) {
-  const timeZone = context.importer?.timeZone ?? 'Europe/London';
-  return { timeZone, today: todayIn(timeZone), maxHistoryDays: context.importer?.maxHistoryDays ?? 730 };
+  const timeZone = context.importer?.timeZone ?? londonTimeZone;
+  return {
+    timeZone,
+    today: todayIn(timeZone, new Date()),
+    maxHistoryDays: context.importer?.maxHistoryDays ?? 730,
+  };
 }

@@ -28,15 +28,7 @@ export function formatCostMicros(micros: number): string {
   }).format(dollars);
 }
 
-export function formatDuration(ms: number): string {
-  const seconds = Math.max(0, Math.round(ms / 1000));
-  if (seconds < 60) return seconds <= 1 ? 'about a second' : `${seconds} s`;
-  const minutes = Math.floor(seconds / 60);
-  const rest = seconds % 60;
-  if (minutes < 60) return rest === 0 ? `${minutes} min` : `${minutes} min ${rest} s`;
-  const hours = Math.floor(minutes / 60);
-  return `${hours} h ${minutes % 60} min`;
-}
+export { formatDuration, formatTimeLeft } from '@app/domain';
 
 const dateTime = new Intl.DateTimeFormat(locale, {
   day: 'numeric',

@@ -7,6 +7,7 @@ const done: Record<string, string> = {
   resume: 'Resumed: the import continues where it stopped.',
   cancel: 'Cancelled. Transactions already imported are kept.',
   delete: 'The import was deleted from history. Its transactions are kept.',
+  discard: 'The planned import was discarded. It had not imported anything.',
 };
 
 /** Start / pause / resume / cancel / delete posted from a form as `intent` + `jobId`. */
@@ -19,6 +20,7 @@ export async function runJobAction(api: ApiCaller, form: FormData) {
     resume: () => api.importResume({ jobId }),
     cancel: () => api.importCancel({ jobId }),
     delete: () => api.importDelete({ jobId }),
+    discard: () => api.importDelete({ jobId }),
   };
   const call = calls[intent];
   if (!call) throw new Response('Unknown action.', { status: 400 });

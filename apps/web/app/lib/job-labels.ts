@@ -1,20 +1,5 @@
-import type { JobStatus, JobSummary } from './api-types';
-
-export const jobStatuses: { value: JobStatus; label: string }[] = [
-  { value: 'planned', label: 'Planned' },
-  { value: 'queued', label: 'Queued' },
-  { value: 'running', label: 'Running' },
-  { value: 'paused', label: 'Paused' },
-  { value: 'deferred', label: 'Waiting for the bank' },
-  { value: 'completed', label: 'Completed' },
-  { value: 'completed_with_errors', label: 'Completed with errors' },
-  { value: 'failed', label: 'Failed' },
-  { value: 'cancelled', label: 'Cancelled' },
-];
-
-export function isJobStatus(value: string | null): value is JobStatus {
-  return jobStatuses.some((s) => s.value === value);
-}
+import { isFinalJobStatus, type JobStatus } from '@app/domain';
+import type { JobSummary } from './api-types';
 
 const jobTypes: Record<JobSummary['jobType'], string> = {
   date_range: 'Date range',
@@ -33,12 +18,9 @@ export function jobControls(status: JobStatus) {
     start: status === 'planned',
     pause: status === 'queued' || status === 'running' || status === 'deferred',
     resume: status === 'paused',
-    cancel:
-      status === 'planned' ||
-      status === 'queued' ||
-      status === 'running' ||
-      status === 'paused' ||
-      status === 'deferred',
-    remove: status !== 'running' && status !== 'queued',
+    // A plan never ran: it is discarded, not cancelled, and nothing of it stays in history.
+    cancel: status !== 'planned' && !isFinalJobStatus(status),
+    discard: status === 'planned',
+    remove: status !== 'running' && status !== 'queued' && status !== 'planned',
   };
 }

@@ -1,7 +1,6 @@
+import { accountPercent } from '@app/domain';
 import type { JobDetail } from './api-types';
 import type { ProgressState } from './progress-state';
-
-const finished = new Set(['completed', 'failed', 'cancelled']);
 
 /** The job page's starting point for the progress display: the stored snapshot, resumed after its last event. */
 export function progressFromDetail(detail: JobDetail): ProgressState {
@@ -19,16 +18,14 @@ export function progressFromDetail(detail: JobDetail): ProgressState {
       errors: p.errors,
       windowsDone: p.windowsDone,
       windowsTotal: p.windowsTotal,
-      percent: finished.has(p.status)
-        ? 100
-        : p.windowsTotal > 0
-          ? Math.floor((100 * p.windowsDone) / p.windowsTotal)
-          : 0,
+      percent: accountPercent(p.status, p.windowsDone, p.windowsTotal),
       errorCode: p.errorCode,
       lastError: p.lastError,
       deferredUntil: p.deferredUntil ? new Date(p.deferredUntil).toISOString() : null,
     })),
     finished: detail.job.finishedAt !== null,
     lastEventId: detail.job.lastEventSeq > 0 ? String(detail.job.lastEventSeq) : null,
+    etaMs: detail.snapshot.etaMs,
+    lastEventAt: null,
   };
 }

@@ -19,5 +19,7 @@ declare module '@remix-run/node' {
     importer?: { timeZone: string; maxHistoryDays: number };
     /** The embedded mode's demo account, offered on the sign-in page; absent with a real bank. */
     demoUser?: { email: string; password: string } | null;
+    /** This response's Content-Security-Policy nonce: inline scripts Remix renders carry it. */
+    cspNonce?: string;
   }
 }

@@ -8,6 +8,10 @@ export type ProgressState = {
   finished: boolean;
   /** The last event's id, sent back on reconnect so the server resumes after it. */
   lastEventId: string | null;
+  /** Time left, smoothed across events (see `smoothEta`); null while there is no estimate. */
+  etaMs: number | null;
+  /** When the last event happened (ISO), to count down the previous estimate. */
+  lastEventAt: string | null;
 };
 
 export type AccountSeed = Pick<AccountSnapshot, 'accountId' | 'displayName' | 'kind'>;
@@ -32,7 +36,28 @@ export function initialProgress(seeds: readonly AccountSeed[] = []): ProgressSta
     })),
     finished: false,
     lastEventId: null,
+    etaMs: null,
+    lastEventAt: null,
   };
+}
+
+/** Weight of a new estimate against the previous one counted down: enough to follow a real change of pace. */
+const etaWeight = 0.3;
+
+/**
+ * The server's estimate is the elapsed time scaled by what is left, so it swings widely early in a short run
+ * (1 min 39 s, 25 s, 10 s). Blending each new figure with the previous one counted down by the time between the
+ * events keeps the figure moving one way; the page then words it coarsely (`formatTimeLeft`).
+ */
+export function smoothEta(
+  previous: { etaMs: number | null; at: string | null },
+  next: { etaMs: number | null; at: string },
+): number | null {
+  if (next.etaMs === null) return null;
+  if (previous.etaMs === null || previous.at === null) return next.etaMs;
+  const elapsed = Math.max(0, Date.parse(next.at) - Date.parse(previous.at));
+  const countedDown = Math.max(0, previous.etaMs - elapsed);
+  return Math.round(etaWeight * next.etaMs + (1 - etaWeight) * countedDown);
 }
 
 export function applyProgressEvent(state: ProgressState, event: ProgressEvent): ProgressState {
@@ -49,6 +74,8 @@ export function applyProgressEvent(state: ProgressState, event: ProgressEvent): 
     accounts,
     finished: state.finished || event.kind === 'finished',
     lastEventId: String(event.seq),
+    etaMs: smoothEta({ etaMs: state.etaMs, at: state.lastEventAt }, { etaMs: event.job.etaMs, at: event.at }),
+    lastEventAt: event.at,
   };
 }
 

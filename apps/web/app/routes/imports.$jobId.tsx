@@ -1,3 +1,4 @@
+import { isFinalJobStatus, isLiveJobStatus } from '@app/domain';
 import {
   redirect,
   type ActionFunctionArgs,
@@ -44,13 +45,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
       return { ok: false as const, intent, message: replay.message };
     }
     const result = await runJobAction(api, form);
-    if (result.ok && result.intent === 'delete') throw redirect('/imports');
+    if (result.ok && (result.intent === 'delete' || result.intent === 'discard')) throw redirect('/imports');
     return result;
   });
 }
-
-const live = new Set(['planned', 'queued', 'running', 'paused']);
-const finished = new Set(['completed', 'completed_with_errors', 'failed', 'cancelled']);
 
 export default function ImportJob() {
   const detail = useLoaderData<typeof loader>();
@@ -59,7 +57,7 @@ export default function ImportJob() {
   const [params] = useSearchParams();
   const { job } = detail;
   const refresh = useCallback(() => revalidator.revalidate(), [revalidator]);
-  const isLive = live.has(job.status);
+  const isLive = isLiveJobStatus(job.status);
 
   return (
     <div className="page">
@@ -134,6 +132,7 @@ export default function ImportJob() {
             initial={progressFromDetail(detail)}
             autoEnrich={job.autoEnrich}
             onFinished={refresh}
+            onStatusChange={refresh}
           />
         ) : (
           <ImportProgressView state={progressFromDetail(detail)} autoEnrich={job.autoEnrich} link="closed" />
@@ -167,7 +166,7 @@ export default function ImportJob() {
 
       <MatchDecisions matches={detail.matches} />
 
-      {finished.has(job.status) ? (
+      {isFinalJobStatus(job.status) ? (
         <Form method="post" className="section inline-actions">
           <input type="hidden" name="jobId" value={job.id} />
           <button type="submit" name="intent" value="replay" className="button button-secondary">

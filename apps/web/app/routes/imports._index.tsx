@@ -6,7 +6,8 @@ import { PageHeader } from '~/components/ui/page-header';
 import { StatusBadge } from '~/components/ui/status-badge';
 import { withApi } from '~/lib/api.server';
 import { formatCount, formatDateRange, formatDateTime } from '~/lib/format';
-import { isJobStatus, jobStatuses, jobTypeLabel } from '~/lib/job-labels';
+import { isJobStatus, jobStatuses, jobStatusLabel } from '@app/domain';
+import { jobTypeLabel } from '~/lib/job-labels';
 
 export const meta: MetaFunction = () => [{ title: 'Import history · Spending' }];
 
@@ -41,8 +42,8 @@ export default function ImportHistory() {
           <select id="status-filter" name="status" defaultValue={status ?? ''}>
             <option value="">All imports</option>
             {jobStatuses.map((s) => (
-              <option key={s.value} value={s.value}>
-                {s.label}
+              <option key={s} value={s}>
+                {jobStatusLabel(s)}
               </option>
             ))}
           </select>
@@ -76,7 +77,7 @@ export default function ImportHistory() {
               <caption className="sr-only">Imports</caption>
               <thead>
                 <tr>
-                  <th scope="col">Started</th>
+                  <th scope="col">When</th>
                   <th scope="col">Bank</th>
                   <th scope="col">Dates</th>
                   <th scope="col">Accounts</th>
@@ -94,7 +95,9 @@ export default function ImportHistory() {
                   <tr key={job.id}>
                     <td>
                       <Link to={`/imports/${job.id}`} className="row-link">
-                        {formatDateTime(job.startedAt ?? job.createdAt)}
+                        {job.startedAt
+                          ? formatDateTime(job.startedAt)
+                          : `Planned ${formatDateTime(job.createdAt)}`}
                       </Link>
                       <div className="muted small">{jobTypeLabel(job.jobType)}</div>
                     </td>

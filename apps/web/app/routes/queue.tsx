@@ -1,7 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useActionData, useLoaderData, useRevalidator } from '@remix-run/react';
 import { useEffect } from 'react';
+import { isFinalJobStatus, jobStatusTone } from '@app/domain';
 import { JobControls } from '~/components/job-controls';
+import { ProgressBar } from '~/components/ui/progress-bar';
 import { RouteError } from '~/components/route-error';
 import { EmptyState } from '~/components/ui/empty-state';
 import { Notice } from '~/components/ui/notice';
@@ -17,20 +19,21 @@ export const meta: MetaFunction = () => [{ title: 'Queue · Spending' }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   return withApi(request, context, async (api) => {
-    const [running, queued, deferred, paused, recent] = await Promise.all([
+    const [running, queued, deferred, paused, planned, recent] = await Promise.all([
       api.importHistory({ status: 'running', limit: 50 }),
       api.importHistory({ status: 'queued', limit: 50 }),
       api.importHistory({ status: 'deferred', limit: 50 }),
       api.importHistory({ status: 'paused', limit: 50 }),
+      api.importHistory({ status: 'planned', limit: 50 }),
       api.importHistory({ limit: 15 }),
     ]);
-    const live = new Set(['running', 'queued', 'deferred', 'paused', 'planned']);
     return {
       running: running.items,
       queued: queued.items,
       deferred: deferred.items,
       paused: paused.items,
-      recent: recent.items.filter((job) => !live.has(job.status)).slice(0, 8),
+      planned: planned.items,
+      recent: recent.items.filter((job) => isFinalJobStatus(job.status)).slice(0, 8),
     };
   });
 }
@@ -40,30 +43,31 @@ export async function action({ request, context }: ActionFunctionArgs) {
   return withApi(request, context, (api) => runJobAction(api, form));
 }
 
-/** While something runs, the lists refresh on their own (the job page has the live stream). */
-const refreshMs = 4000;
+/**
+ * The lists follow what happens anywhere (another tab, the CLI, a schedule) by reloading while the page is seen;
+ * an import that starts while the queue looks empty shows up within this time.
+ */
+const refreshMs = 2000;
 
 export default function Queue() {
-  const { running, queued, deferred, paused, recent } = useLoaderData<typeof loader>();
+  const { running, queued, deferred, paused, planned, recent } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const revalidator = useRevalidator();
-  const active = running.length + queued.length > 0;
 
   useEffect(() => {
-    if (!active) return;
     const timer = setInterval(() => {
       if (document.visibilityState === 'visible' && revalidator.state === 'idle') revalidator.revalidate();
     }, refreshMs);
     return () => clearInterval(timer);
-  }, [active, revalidator]);
+  }, [revalidator]);
 
-  const nothing = running.length + queued.length + deferred.length + paused.length === 0;
+  const nothing = running.length + queued.length + deferred.length + paused.length + planned.length === 0;
 
   return (
     <div className="page">
       <PageHeader
         title="Queue"
-        description="Imports waiting, running or paused. Pause keeps everything imported so far; resume continues from the last checkpoint."
+        description="Imports planned, waiting, running or paused. Pause keeps everything imported so far; resume continues from the last checkpoint."
       />
       {result ? (
         <Notice tone={result.ok ? 'success' : 'danger'} role={result.ok ? 'status' : 'alert'}>
@@ -90,6 +94,14 @@ export default function Queue() {
             <QueueSection title="Waiting for the bank’s daily limit" jobs={deferred} empty="" />
           ) : null}
           <QueueSection title="Paused" jobs={paused} empty="No paused imports." />
+          {planned.length > 0 ? (
+            <QueueSection
+              title="Planned, not started"
+              jobs={planned}
+              empty=""
+              note="Start a plan or discard it; plans not started within a day are discarded by themselves."
+            />
+          ) : null}
         </div>
       )}
 
@@ -106,12 +118,23 @@ export default function Queue() {
   );
 }
 
-function QueueSection({ title, jobs, empty }: { title: string; jobs: JobSummary[]; empty: string }) {
+function QueueSection({
+  title,
+  jobs,
+  empty,
+  note,
+}: {
+  title: string;
+  jobs: JobSummary[];
+  empty: string;
+  note?: string;
+}) {
   return (
     <section className="section" aria-label={title}>
       <h2 className="section-title">
         {title} <span className="count-pill">{jobs.length}</span>
       </h2>
+      {note ? <p className="muted small">{note}</p> : null}
       {jobs.length === 0 ? <p className="muted">{empty}</p> : <JobList jobs={jobs} />}
     </section>
   );
@@ -128,18 +151,31 @@ function JobList({ jobs }: { jobs: JobSummary[] }) {
             </Link>
             <span className="muted small">
               {jobTypeLabel(job.jobType)} · {formatCount(job.accountsCompleted)} of{' '}
-              {formatCount(job.accountsTotal)} accounts
-              {job.finishedAt ? ` · ${formatCount(job.totalSynced)} new` : ''}
+              {formatCount(job.accountsTotal)} accounts completed
+              {job.status === 'planned' ? '' : ` · ${formatCount(job.totalSynced)} new`}
               {job.finishedAt
                 ? ` · finished ${formatDateTime(job.finishedAt)}`
                 : job.startedAt
                   ? ` · started ${formatDateTime(job.startedAt)}`
-                  : ` · queued ${formatDateTime(job.queuedAt ?? job.createdAt)}`}
+                  : job.status === 'planned'
+                    ? ` · planned ${formatDateTime(job.createdAt)}`
+                    : ` · queued ${formatDateTime(job.queuedAt ?? job.createdAt)}`}
               {job.status === 'queued' || job.status === 'running'
                 ? ` · estimated ${formatDuration(job.estimatedDurationMs)}`
                 : ''}
             </span>
           </div>
+          {job.status === 'planned' ? null : (
+            <div className="job-row-progress">
+              <ProgressBar
+                value={job.percent}
+                label={`${job.connection.providerName} import progress`}
+                size="sm"
+                tone={jobStatusTone(job.status)}
+              />
+              <span className="small">{job.percent}%</span>
+            </div>
+          )}
           <StatusBadge status={job.status} />
           <JobControls jobId={job.id} status={job.status} />
         </li>

@@ -4,7 +4,7 @@ import { RouteError } from '~/components/route-error';
 import { EmptyState } from '~/components/ui/empty-state';
 import { PageHeader } from '~/components/ui/page-header';
 import { withApi } from '~/lib/api.server';
-import { isCalendarDate } from '~/lib/calendar';
+import { isCalendarDate } from '@app/domain';
 import { formatCalendarDate, formatMoney } from '~/lib/format';
 import { categoryLabel } from '~/lib/category-label';
 import { maskedNumberLabel } from '~/lib/account-labels';

@@ -1,5 +1,6 @@
+import { daysInRange } from '@app/domain';
 import type { MonthlyBudget } from '@app/enrichment';
-import { daysInRange, type planImport, type PlanWarning } from '@app/importer';
+import { type planImport, type PlanWarning } from '@app/importer';
 import { readStoredEstimate } from './job-estimate';
 
 type PlanResult = Awaited<ReturnType<typeof planImport>>;

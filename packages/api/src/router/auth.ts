@@ -4,7 +4,7 @@ import { hashPassword, verifyAgainstNobody, verifyPassword } from '../auth/passw
 import { createSession, deleteSession, sessionUserSelect } from '../auth/session';
 import { serializeClearedSessionCookie, serializeSessionCookie } from '../auth/session-cookie';
 import type { Context } from '../context';
-import { EmailTakenError, InvalidCredentialsError } from '../errors';
+import { EmailTakenError, InvalidCredentialsError, SignInHeldBackError } from '../errors';
 import { SignInInputSchema, SignUpInputSchema } from '../schemas/auth-schemas';
 import { publicProcedure } from '../trpc';
 
@@ -34,6 +34,10 @@ export const authRouter = {
   }),
 
   signIn: publicProcedure.input(SignInInputSchema).mutation(async ({ ctx, input }) => {
+    const { signInLimiter } = ctx.services;
+    const attempt = { account: input.email, address: ctx.psuIp ?? 'unknown' };
+    const decision = await signInLimiter.check(attempt);
+    if (!decision.allowed) throw new SignInHeldBackError(decision.retryAfterMs);
     const found = await ctx.services.db.user.findUnique({
       where: { email: input.email },
       select: { ...sessionUserSelect, passwordHash: true },
@@ -41,7 +45,11 @@ export const authRouter = {
     const valid = found
       ? await verifyPassword(found.passwordHash, input.password)
       : await verifyAgainstNobody(input.password);
-    if (!found || !valid) throw new InvalidCredentialsError();
+    if (!found || !valid) {
+      await signInLimiter.failed(attempt);
+      throw new InvalidCredentialsError();
+    }
+    await signInLimiter.succeeded(attempt);
     return signInAs(ctx, { id: found.id, email: found.email, name: found.name });
   }),
 

@@ -1,3 +1,4 @@
+import { jobStatuses } from '@app/domain';
 import { z } from 'zod';
 import { BatchSizeSchema, CalendarDateSchema, IdSchema, PageLimitSchema } from './common-schemas';
 import { CursorSchema } from './cursor';
@@ -48,17 +49,7 @@ export const ImportStatusInputSchema = z.object({
 });
 export type ImportStatusInput = z.infer<typeof ImportStatusInputSchema>;
 
-export const JobStatusSchema = z.enum([
-  'planned',
-  'queued',
-  'running',
-  'paused',
-  'deferred',
-  'completed',
-  'completed_with_errors',
-  'failed',
-  'cancelled',
-]);
+export const JobStatusSchema = z.enum(jobStatuses);
 
 export const ImportHistoryInputSchema = z
   .object({

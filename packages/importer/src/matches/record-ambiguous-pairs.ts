@@ -1,5 +1,5 @@
 import type { DbTx } from '@app/db';
-import { daysInRange } from '../calendar-date';
+import { daysInRange } from '@app/domain';
 import type { TransactionSnapshot } from '../transaction-snapshot';
 import { absorbedJson } from './absorbed';
 

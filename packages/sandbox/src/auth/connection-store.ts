@@ -29,6 +29,7 @@ export type StoreSettings = {
   clientId: string;
   tokenTtlSeconds: number;
   consentDays: number;
+  refreshTokens: 'rotate' | 'reuse';
   issuer: () => string;
   /** Where to keep connections and tokens across restarts (the embedded demo bank); memory only when unset. */
   stateFile?: string;
@@ -88,7 +89,7 @@ export function createConnectionStore(settings: StoreSettings) {
     return connection;
   };
 
-  const issueTokens = (connection: Connection): TokenResponse => {
+  const issueTokens = (connection: Connection, reusedRefreshToken?: string): TokenResponse => {
     const now = nowMs();
     const expiresAtMs = now + settings.tokenTtlSeconds * 1000;
     const accessToken = mintAccessToken({
@@ -111,7 +112,7 @@ export function createConnectionStore(settings: StoreSettings) {
     };
     // Like TrueLayer, no refresh token without offline_access.
     if (connection.scopes.includes('offline_access')) {
-      const refreshToken = randomToken();
+      const refreshToken = reusedRefreshToken ?? randomToken();
       refreshTokens.set(refreshToken, connection.credentialsId);
       response.refresh_token = refreshToken;
     }
@@ -125,6 +126,10 @@ export function createConnectionStore(settings: StoreSettings) {
     if (!connection || !isConsentLive(connection)) return null;
     refreshTokens.delete(token);
     return connection;
+  };
+  const findRefreshToken = (token: string): Connection | null => {
+    const connection = connections.get(refreshTokens.get(token) ?? '');
+    return connection && isConsentLive(connection) ? connection : null;
   };
 
   return {
@@ -152,8 +157,12 @@ export function createConnectionStore(settings: StoreSettings) {
       const connection = connections.get(entry.credentialsId);
       return connection && isConsentLive(connection) ? connection : null;
     },
-    /** Rotation: the old refresh token stops working as soon as the new one is issued. */
+    /** Rotation: the old refresh token stops working as soon as the new one is issued (unless set to `reuse`). */
     refresh: (token: string): TokenResponse | null => {
+      if (settings.refreshTokens === 'reuse') {
+        const connection = findRefreshToken(token);
+        return connection ? issueTokens(connection, token) : null;
+      }
       const connection = consumeRefreshToken(token);
       return connection ? issueTokens(connection) : null;
     },

@@ -69,6 +69,6 @@ export function checkDataRequest(
   }
 
   if (fromRequested !== null && fromRequested < scaHorizon(settings) && !settings.withinScaGrace)
-    return reject('sca_exceeded');
+    return reject(ctx.options.scaRefusal);
   return { admitted: { spec, window } };
 }

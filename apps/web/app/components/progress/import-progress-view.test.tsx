@@ -35,7 +35,7 @@ describe('the progress display', () => {
     expect(screen.getByRole('progressbar', { name: 'Overall progress' }).getAttribute('aria-valuenow')).toBe(
       '25',
     );
-    expect(screen.getByText('About 1 min 30 s left')).toBeTruthy();
+    expect(screen.getByText('About 2 min left')).toBeTruthy();
     const current = accountCard('Everyday Current');
     expect(current.getByText('Syncing')).toBeTruthy();
     expect(current.getByText('38')).toBeTruthy();

@@ -1,7 +1,8 @@
+import { isFinalAccountStatus, isFinalJobStatus, jobStatusTone } from '@app/domain';
 import { ProgressBar } from '~/components/ui/progress-bar';
 import { StatusBadge } from '~/components/ui/status-badge';
-import type { AccountSnapshot } from '~/lib/api-types';
-import { formatCount, formatDuration, plural } from '~/lib/format';
+import type { AccountSnapshot, JobSnapshot, JobStatus } from '~/lib/api-types';
+import { formatCount, formatTimeLeft, plural } from '~/lib/format';
 import type { ProgressState } from '~/lib/progress-state';
 import { progressMessage } from './progress-message';
 
@@ -15,8 +16,6 @@ export type ImportProgressViewProps = {
   autoEnrich?: boolean;
 };
 
-const finishedStatuses = new Set(['completed', 'completed_with_errors', 'failed', 'cancelled']);
-
 /** Draws a job's progress from the events received so far: no state of its own, so any event sequence can be tested. */
 export function ImportProgressView({
   state,
@@ -25,16 +24,9 @@ export function ImportProgressView({
   autoEnrich = false,
 }: ImportProgressViewProps) {
   const { job, accounts } = state;
-  const done = state.finished || (job ? finishedStatuses.has(job.status) : false);
+  const done = state.finished || (job ? isFinalJobStatus(job.status) : false);
   const percent = job?.percent ?? 0;
-  const tone =
-    job?.status === 'failed'
-      ? 'danger'
-      : job?.status === 'completed_with_errors'
-        ? 'warning'
-        : done
-          ? 'success'
-          : 'info';
+  const tone = job ? jobStatusTone(job.status) : 'info';
 
   return (
     <section className="import-progress" aria-label="Import progress">
@@ -48,11 +40,9 @@ export function ImportProgressView({
             {job ? <StatusBadge status={job.status} /> : null}
             <span className="muted">{etaText(state, done)}</span>
           </div>
-          <ProgressBar value={percent} label="Overall progress" />
+          <ProgressBar value={percent} label="Overall progress" tone={tone} />
           <p className="muted small">
-            {job
-              ? `${formatCount(job.accountsDone)} of ${plural(job.accountsTotal, 'account')} finished`
-              : 'Waiting for the first update'}
+            {job ? accountsLine(job, accounts) : 'Waiting for the first update'}
             {link === 'reconnecting' ? ' · reconnecting to live updates…' : ''}
           </p>
         </div>
@@ -80,7 +70,7 @@ export function ImportProgressView({
 
       <ul className="account-progress-list" aria-label="Accounts">
         {accounts.map((account) => (
-          <AccountProgressCard key={account.accountId} account={account} />
+          <AccountProgressCard key={account.accountId} account={account} jobStatus={job?.status ?? null} />
         ))}
       </ul>
 
@@ -101,13 +91,66 @@ function Total({ label, value, tone }: { label: string; value: number; tone?: 'd
   );
 }
 
-function AccountProgressCard({ account }: { account: AccountSnapshot }) {
+/** The account as it stands now: events name an account's own changes, a job event can stop them all at once. */
+export function shownAccountStatus(
+  account: AccountSnapshot,
+  jobStatus: JobStatus | null,
+): AccountSnapshot['status'] | 'paused' {
+  if (isFinalAccountStatus(account.status) || jobStatus === null) return account.status;
+  if (jobStatus === 'paused') return 'paused';
+  if (jobStatus === 'cancelled' || jobStatus === 'failed') return 'cancelled';
+  return account.status;
+}
+
+/** Where a stopped account stopped, in parts of its date range; null when it did not stop part-way. */
+function stoppedAt(account: AccountSnapshot, shown: ReturnType<typeof shownAccountStatus>): string | null {
+  if (shown !== 'paused' && shown !== 'cancelled' && shown !== 'failed') return null;
+  if (account.windowsTotal === 0) return null;
+  const verb = shown === 'paused' ? 'Paused' : 'Stopped';
+  return `${verb} after ${account.windowsDone} of ${plural(account.windowsTotal, 'part')} of its dates`;
+}
+
+function accountsLine(job: JobSnapshot, accounts: readonly AccountSnapshot[]): string {
+  if (!isFinalJobStatus(job.status) || job.status === 'completed')
+    return `${formatCount(job.accountsDone)} of ${plural(job.accountsTotal, 'account')} finished`;
+  const shown = accounts.map((a) => shownAccountStatus(a, job.status));
+  const completed = shown.filter((s) => s === 'completed').length;
+  const failed = shown.filter((s) => s === 'failed').length;
+  const cancelled = shown.filter((s) => s === 'cancelled').length;
+  const stopped = [
+    failed > 0 ? `${formatCount(failed)} failed` : '',
+    cancelled > 0 ? `${formatCount(cancelled)} cancelled` : '',
+  ]
+    .filter(Boolean)
+    .join(', ');
+  return `${formatCount(completed)} of ${plural(job.accountsTotal, 'account')} completed${stopped ? `; ${stopped}` : ''}`;
+}
+
+function AccountProgressCard({
+  account,
+  jobStatus,
+}: {
+  account: AccountSnapshot;
+  jobStatus: JobStatus | null;
+}) {
+  const shown = shownAccountStatus(account, jobStatus);
   const windows =
     account.windowsTotal > 0
       ? ` · part ${Math.min(account.windowsDone + 1, account.windowsTotal)} of ${account.windowsTotal}`
       : '';
+  const stop = stoppedAt(account, shown);
+  const barTone =
+    shown === 'completed'
+      ? 'success'
+      : shown === 'failed'
+        ? 'danger'
+        : shown === 'cancelled'
+          ? 'neutral'
+          : shown === 'paused' || shown === 'deferred'
+            ? 'warning'
+            : 'progress';
   return (
-    <li className={`account-progress status-${account.status}`} data-account-id={account.accountId}>
+    <li className={`account-progress status-${shown}`} data-account-id={account.accountId}>
       <div className="account-progress-head">
         <span className={`kind-icon kind-${account.kind}`} aria-hidden="true">
           {account.kind === 'card' ? '▭' : '£'}
@@ -116,7 +159,7 @@ function AccountProgressCard({ account }: { account: AccountSnapshot }) {
           <strong>{account.displayName}</strong>
           <span className="muted small">
             {account.kind === 'card' ? 'Card' : 'Account'}
-            {account.status === 'syncing' ? windows : ''}
+            {shown === 'syncing' ? windows : ''}
           </span>
         </div>
         <dl className="account-counts">
@@ -133,9 +176,15 @@ function AccountProgressCard({ account }: { account: AccountSnapshot }) {
             <dd>{formatCount(account.errors)}</dd>
           </div>
         </dl>
-        <StatusBadge status={account.status} />
+        <StatusBadge status={shown} />
       </div>
-      <ProgressBar value={account.percent} label={`${account.displayName} progress`} size="sm" />
+      <ProgressBar
+        value={account.percent}
+        label={`${account.displayName} progress`}
+        size="sm"
+        tone={barTone}
+      />
+      {stop ? <p className="account-note muted small">{stop}</p> : null}
       {account.lastError ? <p className="account-error">{account.lastError}</p> : null}
       {account.status === 'deferred' && !account.lastError ? (
         <p className="account-note muted small">
@@ -149,11 +198,15 @@ function AccountProgressCard({ account }: { account: AccountSnapshot }) {
 function etaText(state: ProgressState, done: boolean): string {
   const job = state.job;
   if (!job) return 'Starting…';
+  if (job.status === 'failed' || job.status === 'cancelled') return 'Stopped';
   if (done) return 'Finished';
+  if (job.status === 'planned') return 'Not started';
   if (job.status === 'queued') return 'Queued';
   if (job.status === 'paused') return 'Paused';
-  if (job.etaMs === null) return job.status === 'running' ? 'Estimating time left…' : '';
-  return `About ${formatDuration(job.etaMs)} left`;
+  if (job.status === 'deferred') return 'Waiting for the bank';
+  if (state.etaMs === null) return 'Estimating time left…';
+  const left = formatTimeLeft(state.etaMs);
+  return `${left.charAt(0).toUpperCase()}${left.slice(1)} left`;
 }
 
 function enrichmentText(autoEnrich: boolean, done: boolean, status: string | undefined): string {

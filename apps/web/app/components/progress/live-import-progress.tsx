@@ -1,5 +1,5 @@
 import { useEffect, useReducer, useRef, useState } from 'react';
-import type { ProgressEvent } from '~/lib/api-types';
+import type { JobStatus, ProgressEvent } from '~/lib/api-types';
 import {
   applyProgressEvent,
   initialProgress,
@@ -16,6 +16,8 @@ export type LiveImportProgressProps = {
   initial?: ProgressState;
   autoEnrich?: boolean;
   onFinished?: (state: ProgressState) => void;
+  /** Called when an event carries a job status other than the last one seen (paused or resumed elsewhere, too). */
+  onStatusChange?: (status: JobStatus) => void;
   subscribe?: SubscribeToProgress;
 };
 
@@ -26,6 +28,7 @@ export function LiveImportProgress({
   initial,
   autoEnrich,
   onFinished,
+  onStatusChange,
   subscribe = subscribeOverWebSocket,
 }: LiveImportProgressProps) {
   const [state, dispatch] = useReducer(applyProgressEvent, initial ?? initialProgress(seeds));
@@ -52,6 +55,14 @@ export function LiveImportProgress({
       onFinished?.(state);
     }
   }, [state, onFinished]);
+
+  const lastStatus = useRef(initial?.job?.status ?? null);
+  const status = state.job?.status ?? null;
+  useEffect(() => {
+    if (status === null || status === lastStatus.current) return;
+    lastStatus.current = status;
+    onStatusChange?.(status);
+  }, [status, onStatusChange]);
 
   return <ImportProgressView state={state} link={link} linkError={linkError} autoEnrich={autoEnrich} />;
 }

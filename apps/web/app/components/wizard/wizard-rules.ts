@@ -1,4 +1,4 @@
-import { addDays, daysInclusive, isCalendarDate } from '~/lib/calendar';
+import { addDays, daysInRange, isCalendarDate } from '@app/domain';
 
 export const batchSizeBounds = { min: 10, max: 200, recommended: 50 } as const;
 
@@ -20,7 +20,9 @@ export function rangeForPreset(preset: Exclude<PresetId, 'custom'>, today: strin
 }
 
 export function selectedDays(range: DateRange): number {
-  return isCalendarDate(range.from) && isCalendarDate(range.to) ? daysInclusive(range.from, range.to) : 0;
+  return isCalendarDate(range.from) && isCalendarDate(range.to)
+    ? Math.max(0, daysInRange(range.from, range.to))
+    : 0;
 }
 
 /** Why this range cannot be imported, in words for people; null when it can. */

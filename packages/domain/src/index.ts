@@ -1,0 +1,5 @@
+export * from './calendar-date';
+export * from './duration';
+export * from './job-status';
+export * from './percent';
+export * from './progress-event';

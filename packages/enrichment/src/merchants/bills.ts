@@ -1,0 +1,49 @@
+import { rule, type MerchantRule } from './rule';
+
+/** Energy, water, telecoms, TV, council tax and insurance: the bills of a UK household. */
+export const billMerchants: readonly MerchantRule[] = [
+  rule(/\bOCTOPUS ENERGY\b|\bOCTOPUS EN\b/, 'Octopus Energy', 'Bills & utilities'),
+  rule(/\bEDF\b/, 'EDF', 'Bills & utilities'),
+  rule(/\bE\.?ON\b/, 'E.ON', 'Bills & utilities'),
+  rule(/\bOVO\b/, 'OVO', 'Bills & utilities'),
+  rule(/\bSCOTTISH ?POWER\b/, 'ScottishPower', 'Bills & utilities'),
+  rule(
+    /\b(SO ENERGY|BULB|SHELL ENERGY|UTILITA|UTILITY WAREHOUSE|OUTFOX THE MARKET|GOOD ENERGY|ECOTRICITY|SSE|SOUTHERN ELECTRIC|NPOWER|SPARK ENERGY|AVRO|PEOPLES ENERGY|BRISTOL ENERGY|CALOR|FLOGAS|BOXT)\b/,
+    null,
+    'Bills & utilities',
+  ),
+  rule(
+    /\b(THAMES|ANGLIAN|SEVERN TRENT|YORKSHIRE|UNITED UTILITIES|SOUTHERN|SOUTH WEST|WESSEX|NORTHUMBRIAN|AFFINITY|SOUTH EAST|SUTTON AND EAST SURREY|SES|PORTSMOUTH|BRISTOL|DWR CYMRU|WELSH|SCOTTISH|HAFREN DYFRDWY|ESSEX & SUFFOLK|SOUTH STAFFS|CAMBRIDGE) WATER\b|\bUNITED UTILITIES\b|\bSEVERN TRENT\b|\bWATERPLUS\b|\bCASTLE WATER\b/,
+    null,
+    'Bills & utilities',
+  ),
+  rule(
+    /\b(BT GROUP|BT BROADBAND|BT PLC|BT\.COM|BRITISH TELECOM|BT ?MOBILE)\b|^BT\b/,
+    'BT',
+    'Bills & utilities',
+  ),
+  rule(/\bTALK ?TALK\b/, 'TalkTalk', 'Bills & utilities'),
+  rule(/\bPLUSNET\b/, 'Plusnet', 'Bills & utilities'),
+  rule(
+    /\b(HYPEROPTIC|COMMUNITY ?FIBRE|VODAFONE BROADBAND|SHELL BROADBAND|NOW BROADBAND|ZEN INTERNET|GIGACLEAR|TRUESPEED|YOUFIBRE|KCOM|TOOB|CUCKOO|BRSK|LIT FIBRE|G\.NETWORK|TRUSTED BROADBAND)\b/,
+    null,
+    'Bills & utilities',
+  ),
+  rule(/\bSKY\b/, 'Sky', 'Bills & utilities'),
+  rule(/\bVODAFONE\b/, 'Vodafone', 'Bills & utilities'),
+  rule(/\bGIFFGAFF\b/, 'giffgaff', 'Bills & utilities'),
+  rule(/\b(EE LIMITED|EE LTD|EE MOBILE)\b|^EE\b/, 'EE', 'Bills & utilities'),
+  rule(/\b[O0]2 (MOBILE|UK|MOBILES|TELEFONICA)\b|^[O0]2\b|\bTELEFONICA\b/, 'O2', 'Bills & utilities'),
+  rule(/\b(THREE\.CO\.UK|THREE MOBILE|THREE UK|H3G|HUTCHISON 3G)\b|^THREE$/, 'Three', 'Bills & utilities'),
+  rule(
+    /\b(LEBARA|LYCAMOBILE|SMARTY|VOXI|ID MOBILE|IDMOBILE|SKY MOBILE|ASDA MOBILE|LIFEMOBILE|TALKMOBILE|ECOTALK|IQ MOBILE|HONEST MOBILE)\b/,
+    null,
+    'Bills & utilities',
+  ),
+  rule(/\bTV ?LICEN[CS]/, 'TV Licensing', 'Bills & utilities'),
+  rule(
+    /\b(AVIVA|ADMIRAL|DIRECT LINE|HASTINGS (DIRECT|INSURANCE)|CHURCHILL INS|LV|LIVERPOOL VICTORIA|AXA|ZURICH|ALLIANZ|RSA|MORE THAN|ESURE|SHEILAS WHEELS|ELEPHANT INSURANCE|ELEPHANT\.CO|PRIVILEGE|SAGA|PETPLAN|VITALITY|BUPA INSURANCE|LEGAL & GENERAL|LEGAL AND GENERAL|SCOTTISH WIDOWS|ROYAL LONDON|PRUDENTIAL|DOMESTIC & GENERAL|HOMESERVE|BY MILES|COOP INSURANCE|TESCO INSURANCE|ADRIAN FLUX|CLOSE BROTHERS PREMIUM|PREMIUM CREDIT|INSURE ?THE ?BOX|MARMALADE|ZEGO|CUVVA|VEYGO|ANIMAL FRIENDS|MANYPETS|BOUGHT BY MANY|NFU MUTUAL|ECCLESIASTICAL|SIMPLY BUSINESS|QUOTEME|ENDSLEIGH|AGEAS|COVEA|TOTALLY MONEY)\b/,
+    null,
+    'Bills & utilities',
+  ),
+];
