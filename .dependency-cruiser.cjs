@@ -43,9 +43,16 @@ module.exports = {
       from: { path: '^apps/(web|cli)/', pathNot: tests },
       to: {
         path: '^(packages/|apps/server/|@app/)',
-        pathNot: '^(packages/api/src/client\\.ts|@app/api/client)$',
+        pathNot: ['^packages/api/src/client\\.ts$', '^@app/api/client$', '^packages/domain/', '^@app/domain'],
         dependencyTypesNot: ['type-only'],
       },
+    },
+    {
+      name: 'domain-stands-alone',
+      severity: 'error',
+      comment: 'The shared domain runs in browsers too: it imports nothing else of ours.',
+      from: { path: '^packages/domain/' },
+      to: { path: '^(packages/|apps/|@app/)', pathNot: ['^packages/domain/', '^@app/domain'] },
     },
     {
       name: 'workspace-imports-resolve',

@@ -28,26 +28,25 @@ export function createRemixWebHandler(options: {
       express.static(path.join(options.buildDir, 'client', 'assets'), { immutable: true, maxAge: '1y' }),
     );
     app.use(express.static(path.join(options.buildDir, 'client'), { maxAge: '1h' }));
-    app.all(
-      '*',
-      createRequestHandler({
-        build,
-        mode: 'production',
-        getLoadContext: (req, res) => ({
-          cspNonce: cspNonceOf(res),
-          createApiCaller: async (caller: { setCookie?: (cookie: string) => void } = {}) =>
-            createCaller(
-              await createContext({
-                headers: req.headers,
-                remoteAddress: req.socket.remoteAddress,
-                setCookie: caller.setCookie,
-              }),
-            ),
-          importer: { timeZone: importer.timeZone, maxHistoryDays: importer.maxHistoryDays },
-          demoUser: options.demoUser ?? null,
-        }),
+    const remix = createRequestHandler({
+      build,
+      mode: 'production',
+      getLoadContext: (req, res) => ({
+        cspNonce: cspNonceOf(res),
+        createApiCaller: async (caller: { setCookie?: (cookie: string) => void } = {}) =>
+          createCaller(
+            await createContext({
+              headers: req.headers,
+              remoteAddress: req.socket.remoteAddress,
+              setCookie: caller.setCookie,
+            }),
+          ),
+        importer: { timeZone: importer.timeZone, maxHistoryDays: importer.maxHistoryDays },
+        demoUser: options.demoUser ?? null,
       }),
-    );
+    });
+    // Remix's handler hands its own failures to `next`; nothing is left for the returned promise to report.
+    app.all('*', (req, res, next) => void remix(req, res, next));
     // Express's own error page would show a stack outside production: answer plainly and log instead.
     const answerFailure: ErrorRequestHandler = (error, req, res, _next) => {
       logger.error({ err: error, path: req.path }, 'web request failed');
