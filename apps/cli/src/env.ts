@@ -8,9 +8,11 @@ const EnvSchema = z.object({
     .default('http://localhost:3000'),
   /** Where the session file lives; tests point it at a temporary directory. */
   SPENDING_CONFIG_DIR: z.string().min(1).optional(),
+  /** The enrichment endpoint's key for `enrichment set llm`, so it need not appear in the shell's history. */
+  SPENDING_ENRICHMENT_API_KEY: z.string().min(1).optional(),
 });
 
-export type CliEnv = { defaultUrl: string; configDir: string };
+export type CliEnv = { defaultUrl: string; configDir: string; enrichmentApiKey?: string };
 
 /** Reads the environment once, at startup; exits listing what is wrong. */
 export function readEnv(): CliEnv {
@@ -22,5 +24,6 @@ export function readEnv(): CliEnv {
   return {
     defaultUrl: parsed.data.SPENDING_URL,
     configDir: parsed.data.SPENDING_CONFIG_DIR ?? join(homedir(), '.config', 'spending-import'),
+    enrichmentApiKey: parsed.data.SPENDING_ENRICHMENT_API_KEY,
   };
 }

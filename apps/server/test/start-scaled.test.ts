@@ -125,7 +125,7 @@ describe.skipIf(skipReason !== '')(`pnpm start:scaled runs an import end to end$
   }, 240_000);
 
   afterAll(async () => {
-    for (const api of clients) api.close();
+    await Promise.all(clients.map((api) => api.close()));
     if (script?.pid && script.exitCode === null && script.signalCode === null) {
       pressCtrlC();
       await exited;

@@ -75,7 +75,7 @@ export function registerEnrichment(program: Command, env: CliEnv) {
             return;
           }
           if (!options.baseUrl || !options.model) throw new Error('llm needs --base-url and --model');
-          const apiKey = options.apiKey ?? process.env.SPENDING_ENRICHMENT_API_KEY;
+          const apiKey = options.apiKey ?? env.enrichmentApiKey;
           const view = await api.set.mutate({
             provider,
             baseUrl: options.baseUrl,
