@@ -1,4 +1,4 @@
-import { isFinalJobStatus, isLiveJobStatus } from '@app/domain';
+import { isFinalJobStatus, isLiveJobStatus, connectionName } from '@app/domain';
 import {
   redirect,
   type ActionFunctionArgs,
@@ -84,10 +84,10 @@ export default function ImportJob() {
     <div className="page">
       <p className="breadcrumb">
         <Link to="/imports">Import history</Link> <span aria-hidden="true">/</span>{' '}
-        <span>{job.connection.providerName}</span>
+        <span>{connectionName(job.connection)}</span>
       </p>
       <PageHeader
-        title={`${jobTypeLabel(job.jobType)} import · ${job.connection.providerName}`}
+        title={`${jobTypeLabel(job.jobType)} import · ${connectionName(job.connection)}`}
         description={
           <>
             {formatDateRange(job.fromDate, job.toDate)} · {plural(job.accountsTotal, 'account')} · batch size{' '}
