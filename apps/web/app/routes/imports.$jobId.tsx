@@ -166,11 +166,17 @@ export default function ImportJob() {
             jobId={job.id}
             initial={progressFromDetail(detail)}
             autoEnrich={job.autoEnrich}
+            onJobPage
             onFinished={refresh}
             onStatusChange={refresh}
           />
         ) : (
-          <ImportProgressView state={progressFromDetail(detail)} autoEnrich={job.autoEnrich} link="closed" />
+          <ImportProgressView
+            state={progressFromDetail(detail)}
+            autoEnrich={job.autoEnrich}
+            link="closed"
+            onJobPage
+          />
         )}
       </section>
 
@@ -197,9 +203,14 @@ export default function ImportJob() {
         </div>
       </section>
 
-      <CallBudgetTable accounts={detail.accounts} attended={job.attended} replay={job.jobType === 'replay'} />
+      <CallBudgetTable
+        accounts={detail.accounts}
+        attended={job.attended}
+        replay={job.jobType === 'replay'}
+        started={job.startedAt !== null}
+      />
 
-      <MatchDecisions matches={detail.matches} />
+      <MatchDecisions matches={detail.matches} started={job.startedAt !== null} />
 
       {isFinalJobStatus(job.status) ? (
         <Form method="post" className="section inline-actions">
