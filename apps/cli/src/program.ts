@@ -13,6 +13,7 @@ import { registerLogin } from './commands/login';
 import { registerLogout } from './commands/logout';
 import { registerPause } from './commands/pause';
 import { registerPlan } from './commands/plan';
+import { registerRename } from './commands/rename';
 import { registerReplay } from './commands/replay';
 import { registerResume } from './commands/resume';
 import { registerStart } from './commands/start';
@@ -29,6 +30,7 @@ export function createProgram(env: CliEnv): Command {
     registerLogout,
     registerAccounts,
     registerExtend,
+    registerRename,
     registerPlan,
     registerStart,
     registerFollow,

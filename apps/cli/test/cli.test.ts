@@ -55,6 +55,20 @@ describe('the spending CLI against a real server', () => {
     expect(run.stdout).not.toContain('! '); // a fresh consent has no warning
   });
 
+  test('rename names a connection; accounts then shows that name, and a blank name is refused', async () => {
+    const run = await cli('rename', server.brokenConnection.id, '  Joint account  ');
+    expect(run).toMatchObject({
+      code: 0,
+      stdout: `Connection ${server.brokenConnection.id} is now called Joint account.\n`,
+    });
+    expect((await cli('accounts')).stdout).toContain(
+      `Joint account  (connection ${server.brokenConnection.id}, active)`,
+    );
+    const blank = await cli('rename', server.brokenConnection.id, '   ');
+    expect(blank.code).toBe(1);
+    expect(blank.stderr).toMatch(/name/i);
+  });
+
   test('plan, then start --follow, imports to completion: a line per event, the summary last, exit 0', async () => {
     const plan = await cli(
       'plan',

@@ -135,6 +135,10 @@ const cases: Record<string, IsolationCase> = {
     kind: 'refuses',
     call: (i, o) => i.connections.remove.mutate({ connectionId: o.connectionId }),
   },
+  'connections.rename': {
+    kind: 'refuses',
+    call: (i, o) => i.connections.rename.mutate({ connectionId: o.connectionId, label: 'Mine now' }),
+  },
   'connections.refreshAccounts': {
     kind: 'refuses',
     call: (i, o) => i.connections.refreshAccounts.mutate({ connectionId: o.connectionId }),
@@ -310,6 +314,10 @@ describe("another user's objects", () => {
     });
     expect(await t.db.importJob.count({ where: { replayOfJobId: owner.doneJobId } })).toBe(0); // nobody replayed it
     expect((await owner.api.connections.list.query()).map((c) => c.id)).toContain(owner.connectionId);
+    // nobody renamed it
+    expect(await t.db.bankConnection.findUniqueOrThrow({ where: { id: owner.connectionId } })).toMatchObject({
+      label: null,
+    });
     expect((await owner.api.transactions.list.query({})).items.length).toBeGreaterThan(0);
     // the intruder's attempt did not use up the owner's OAuth state: the owner's own completion still works
     await expect(owner.api.connections.completeOAuth.mutate(owner.oauth)).resolves.toMatchObject({

@@ -15,6 +15,8 @@ export function aConnection(): Connection {
     id: 'conn-1',
     providerId: 'uk-cs-mock',
     providerName: 'Mock Bank',
+    label: null,
+    name: 'Mock Bank ••1234',
     status: 'active',
     consentGrantedAt: new Date('2026-11-20T10:00:00Z'),
     consentExpiresAt: new Date('2027-02-18T10:00:00Z'),

@@ -11,10 +11,23 @@ export const accountSelect = {
   lastSyncedAt: true,
 } satisfies Prisma.BankAccountSelect;
 
+/** What `connectionName` (@app/domain) needs: the person's label, else the bank's name and first account's digits. */
+export const connectionNameSelect = {
+  providerName: true,
+  label: true,
+  accounts: {
+    select: { maskedNumber: true },
+    where: { maskedNumber: { not: null } },
+    orderBy: [{ kind: 'asc' }, { displayName: 'asc' }],
+    take: 1,
+  },
+} satisfies Prisma.BankConnectionSelect;
+
 export const connectionSelect = {
   id: true,
   providerId: true,
   providerName: true,
+  label: true,
   status: true,
   consentGrantedAt: true,
   consentExpiresAt: true,
@@ -48,7 +61,7 @@ export const jobSummarySelect = {
   finishedAt: true,
   deferredUntil: true,
   replayOfJobId: true,
-  connection: { select: { id: true, providerName: true } },
+  connection: { select: { id: true, ...connectionNameSelect } },
   progress: { select: { status: true, windowsDone: true, windowsTotal: true } },
 } satisfies Prisma.ImportJobSelect;
 export type JobSummaryRow = Prisma.ImportJobGetPayload<{ select: typeof jobSummarySelect }>;
@@ -118,7 +131,7 @@ export const transactionSelect = {
       displayName: true,
       kind: true,
       maskedNumber: true,
-      connection: { select: { providerName: true } },
+      connection: { select: connectionNameSelect },
     },
   },
 } satisfies Prisma.TransactionSelect;
@@ -137,5 +150,5 @@ export const scheduleSelect = {
   lastRunAt: true,
   lastJobId: true,
   createdAt: true,
-  connection: { select: { providerName: true } },
+  connection: { select: connectionNameSelect },
 } satisfies Prisma.ImportScheduleSelect;

@@ -60,6 +60,31 @@ describe('connecting a bank', () => {
     await expect(plan).rejects.toMatchObject({ code: 'PRECONDITION_FAILED' });
   });
 
+  test('a connection is named by its bank and digits until the person renames it', async () => {
+    const first = await h.connectBank(api);
+    const digits = first.accounts.find((a) => a.maskedNumber)?.maskedNumber;
+    expect(first.name).toBe(`${first.providerName} ••${digits}`);
+    const renamed = await api.connections.rename({ connectionId: first.id, label: '  Joint account  ' });
+    expect([renamed.label, renamed.name]).toEqual(['Joint account', 'Joint account']);
+    const listed = (await api.connections.list()).find((c) => c.id === first.id);
+    expect(listed?.name).toBe('Joint account');
+  });
+
+  test('a rename refuses empty, too long and control-character names', async () => {
+    const connection = await h.connectBank(api);
+    for (const label of ['   ', 'x'.repeat(61), 'tab\there', 'bell\u0007']) {
+      await expect(api.connections.rename({ connectionId: connection.id, label })).rejects.toMatchObject({
+        code: 'BAD_REQUEST',
+      });
+    }
+    await expect(
+      api.connections.rename({ connectionId: connection.id, label: 'x'.repeat(60) }),
+    ).resolves.toMatchObject({ label: 'x'.repeat(60) });
+    await expect(api.connections.rename({ connectionId: 'nope', label: 'Mine' })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
+  });
+
   test('refreshing the accounts keeps them, removing the connection forgets it', async () => {
     const connection = await h.connectBank(api);
     const refreshed = await api.connections.refreshAccounts({ connectionId: connection.id });

@@ -41,6 +41,9 @@ describe("another user's ids", () => {
     ).rejects.toMatchObject(notFound);
     await expect(intruder.connections.refreshAccounts({ connectionId })).rejects.toMatchObject(notFound);
     await expect(intruder.connections.extendConsent({ connectionId })).rejects.toMatchObject(notFound);
+    await expect(intruder.connections.rename({ connectionId, label: 'Mine' })).rejects.toMatchObject(
+      notFound,
+    );
     await expect(intruder.connections.remove({ connectionId })).rejects.toMatchObject(notFound);
     await expect(intruder.transactions.list({ accountId })).rejects.toMatchObject(notFound);
     await expect(intruder.schedules.create({ connectionId, cadence: 'daily' })).rejects.toMatchObject(

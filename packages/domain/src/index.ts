@@ -3,3 +3,4 @@ export * from './duration';
 export * from './job-status';
 export * from './percent';
 export * from './progress-event';
+export * from './connection-name';

@@ -25,6 +25,8 @@ const countSchema = z.number().int().min(0).max(20);
 
 export const SandboxOptionsSchema = z.object({
   seed: z.number().int().default(42),
+  /** The consent page clicks Allow by itself after a second: for tests and unattended demos only (issue #17). */
+  autoAllow: z.boolean().default(false),
   clientId: z.string().min(1).default('sandbox-spending'),
   clientSecret: z.string().min(1).default('sandbox-secret'),
   now: z

@@ -12,8 +12,15 @@ afterAll(() => bank.close());
 const authLink = (extra: Record<string, string> = {}) => authLinkFor(bank, extra);
 
 describe('the consent page', () => {
-  test('shows the MOCK bank with an Allow form that submits itself', async () => {
-    const response = await fetch(authLink({ user: 'john3' }));
+  test('waits for the person: it allows by itself only when a test asks for it', async () => {
+    const html = await (await fetch(authLink({ user: 'john3' }))).text();
+    expect(html).toContain('value="allow"');
+    expect(html).not.toContain('requestSubmit');
+    expect(html).not.toContain('Continuing automatically');
+  });
+
+  test('shows the MOCK bank with an Allow form that submits itself when asked (tests only)', async () => {
+    const response = await fetch(authLink({ user: 'john3', sandbox_auto_allow: '1' }));
     const html = await response.text();
     expect(response.status).toBe(200);
     expect(html).toContain('MOCK');

@@ -19,7 +19,7 @@ function consentWarning(connection: Connection): string | null {
 }
 
 function printConnection(connection: Connection, print: (line?: string) => void) {
-  print(`${connection.providerName}  (connection ${connection.id}, ${connection.status})`);
+  print(`${connection.name}  (connection ${connection.id}, ${connection.status})`);
   print(
     `  Consent expires ${formatDateTime(connection.consentExpiresAt)} (${plural(connection.consentDaysLeft, 'day')} left)`,
   );

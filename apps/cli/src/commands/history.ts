@@ -1,4 +1,4 @@
-import { isJobStatus, jobStatuses } from '@app/domain';
+import { isJobStatus, jobStatuses, connectionName } from '@app/domain';
 import type { RouterInputs } from '@app/api/client';
 import { InvalidArgumentError, type Command } from 'commander';
 import { runCommand } from '../command-scope';
@@ -37,7 +37,7 @@ export function registerHistory(program: Command, env: CliEnv) {
         const rows = page.items.map((job) => [
           job.id,
           job.status,
-          job.connection.providerName,
+          connectionName(job.connection),
           formatDateRange(job.fromDate, job.toDate),
           `${job.accountsCompleted}/${job.accountsTotal}${job.accountsFailed > 0 ? ` (${job.accountsFailed} failed)` : ''}`,
           formatCount(job.totalSynced),

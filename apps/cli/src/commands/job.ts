@@ -1,3 +1,4 @@
+import { connectionName } from '@app/domain';
 import type { RouterOutputs } from '@app/api/client';
 import type { Command } from 'commander';
 import { runCommand } from '../command-scope';
@@ -51,7 +52,7 @@ function describeBudget({ budget, status, deferredUntil }: AccountRow): string {
 function printJob(detail: JobDetail, print: (line?: string) => void) {
   const { job, estimate, actual } = detail;
   print(`Import ${job.id}  ${job.status}${job.requestedAction ? ` (${job.requestedAction} requested)` : ''}`);
-  print(`  Bank          ${job.connection.providerName} (connection ${job.connection.id})`);
+  print(`  Bank          ${connectionName(job.connection)} (connection ${job.connection.id})`);
   print(`  Dates         ${formatDateRange(job.fromDate, job.toDate)}`);
   print(
     `  Created       ${formatDateTime(job.createdAt)}; started ${formatDateTime(job.startedAt)}; finished ${formatDateTime(job.finishedAt)}`,

@@ -68,3 +68,22 @@ describe('the bank call budget', () => {
     expect(screen.getByText(/This import ran without you, so its calls counted/)).toBeTruthy();
   });
 });
+
+describe('receipt wording', () => {
+  test('does not claim its calls did not count: it made none', () => {
+    render(<CallBudgetTable accounts={[anAccountResult()]} attended replay={false} started={false} />);
+    expect(screen.getByText(/This import never ran, so it made no bank calls/)).toBeTruthy();
+    expect(screen.queryByText(/You started this import, so its calls did not count/)).toBeNull();
+  });
+
+  test('the receipt says in words what pending removed, awaiting booking and each kind of duplicate mean', () => {
+    render(<AccountReceiptCard account={anAccountResult()} />);
+    expect(screen.getByText(/Pending payments the bank no longer lists/)).toBeTruthy();
+    expect(screen.getByText(/Payments the bank still shows as pending/)).toBeTruthy();
+    expect(
+      screen.getByText(
+        /recognised by: the bank’s lasting reference \d+ · the bank’s own transaction id \d+ · same date, amount and description \d+/,
+      ),
+    ).toBeTruthy();
+  });
+});

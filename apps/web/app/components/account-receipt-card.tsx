@@ -51,8 +51,16 @@ export function AccountReceiptCard({ account }: { account: AccountResult }) {
         />
         {receipt ? (
           <>
-            <Row label="Pending removed" value={receipt.pendingRemoved} />
-            <Row label="Pending awaiting booking" value={receipt.pendingAwaitingBooking} />
+            <Row
+              label="Pending removed"
+              value={receipt.pendingRemoved}
+              hint="Pending payments the bank no longer lists (cancelled, or booked under a new description), so we removed them too."
+            />
+            <Row
+              label="Pending awaiting booking"
+              value={receipt.pendingAwaitingBooking}
+              hint="Payments the bank still shows as pending: kept, and matched to their booked record once they book."
+            />
             <Row
               label="Duplicates skipped"
               value={
@@ -60,7 +68,7 @@ export function AccountReceiptCard({ account }: { account: AccountResult }) {
                 receipt.duplicatesByRule.normalised +
                 receipt.duplicatesByRule.fingerprint
               }
-              hint={`same bank id ${formatCount(receipt.duplicatesByRule.provider)} · normalised id ${formatCount(receipt.duplicatesByRule.normalised)} · fingerprint ${formatCount(receipt.duplicatesByRule.fingerprint)}`}
+              hint={`Already imported, recognised by: the bank’s lasting reference ${formatCount(receipt.duplicatesByRule.normalised)} · the bank’s own transaction id ${formatCount(receipt.duplicatesByRule.provider)} · same date, amount and description ${formatCount(receipt.duplicatesByRule.fingerprint)}`}
             />
             {receipt.matchesToReview > 0 ? (
               <Row

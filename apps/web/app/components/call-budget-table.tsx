@@ -1,9 +1,15 @@
 import type { AccountResult } from '~/lib/api-types';
 import { formatCount, formatDateTime } from '~/lib/format';
 
-type Props = { accounts: readonly AccountResult[]; attended: boolean; replay: boolean };
+/** `started`: false for a job that never ran (planned, or cancelled before it began): it made no calls at all. */
+type Props = { accounts: readonly AccountResult[]; attended: boolean; replay: boolean; started?: boolean };
 
-function whoCounted({ attended, replay }: Pick<Props, 'attended' | 'replay'>): string {
+function whoCounted({
+  attended,
+  replay,
+  started = true,
+}: Pick<Props, 'attended' | 'replay' | 'started'>): string {
+  if (!started) return 'This import never ran, so it made no bank calls. ';
   if (replay) return 'A replay reads the archive and makes no bank calls. ';
   return attended
     ? 'You started this import, so its calls did not count. '
@@ -11,7 +17,7 @@ function whoCounted({ attended, replay }: Pick<Props, 'attended' | 'replay'>): s
 }
 
 /** Per account: the calls this import needed and used, and the bank's unattended-call budget as it stands now. */
-export function CallBudgetTable({ accounts, attended, replay }: Props) {
+export function CallBudgetTable({ accounts, attended, replay, started }: Props) {
   return (
     <section className="card section" aria-labelledby="budget-title">
       <h2 id="budget-title" className="section-title">
@@ -19,7 +25,7 @@ export function CallBudgetTable({ accounts, attended, replay }: Props) {
       </h2>
       <p className="muted small">
         Banks allow a few requests a day per account without you present (PSD2: usually 4).{' '}
-        {whoCounted({ attended, replay })}
+        {whoCounted({ attended, replay, started })}
         One call a day is always kept for your own refresh; background work that does not fit waits instead of
         failing.
       </p>

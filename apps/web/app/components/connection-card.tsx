@@ -1,3 +1,4 @@
+import { connectionLabelMaxLength } from '@app/domain';
 import { Form } from '@remix-run/react';
 import type { Connection } from '~/lib/api-types';
 import { accountTypeLabel, maskedNumberLabel } from '~/lib/account-labels';
@@ -23,11 +24,12 @@ export function ConnectionCard({ connection, now, busyIntent, result, onAdvanced
     <article className="card connection-card" aria-labelledby={`conn-${connection.id}`}>
       <header className="connection-head">
         <div className="bank-avatar" aria-hidden="true">
-          {connection.providerName.charAt(0).toUpperCase()}
+          {connection.name.charAt(0).toUpperCase()}
         </div>
         <div className="connection-title">
-          <h2 id={`conn-${connection.id}`}>{connection.providerName}</h2>
+          <h2 id={`conn-${connection.id}`}>{connection.name}</h2>
           <p className="muted small">
+            {connection.label ? `${connection.providerName} · ` : ''}
             {plural(accounts.length, 'account')} · {plural(cards.length, 'card')} · connected{' '}
             {formatDateTime(connection.createdAt)}
           </p>
@@ -89,9 +91,9 @@ export function ConnectionCard({ connection, now, busyIntent, result, onAdvanced
       {expiringSoon ? (
         <Notice tone="warning" title={`Consent ends in ${plural(connection.consentDaysLeft, 'day')}`}>
           <p>
-            After that, imports and schedules from {connection.providerName} stop until you renew it.
-            Reconfirm below to extend it for another 90 days without leaving this page (UK banks), or give a
-            new consent at the bank. Your imported data stays either way.
+            After that, imports and schedules from {connection.name} stop until you renew it. Reconfirm below
+            to extend it for another 90 days without leaving this page (UK banks), or give a new consent at
+            the bank. Your imported data stays either way.
           </p>
           <div className="inline-actions">
             <Form method="post" className="inline-form">
@@ -128,7 +130,7 @@ export function ConnectionCard({ connection, now, busyIntent, result, onAdvanced
           </p>
           <Form method="post" className="inline-form">
             <button type="submit" name="intent" value="connect" className="button button-secondary button-sm">
-              Reconnect {connection.providerName}
+              Reconnect {connection.name}
             </button>
           </Form>
         </Notice>
@@ -141,7 +143,7 @@ export function ConnectionCard({ connection, now, busyIntent, result, onAdvanced
 
       <div className="table-wrap" tabIndex={0}>
         <table className="table">
-          <caption className="sr-only">Accounts and cards of {connection.providerName}</caption>
+          <caption className="sr-only">Accounts and cards of {connection.name}</caption>
           <thead>
             <tr>
               <th scope="col">Name</th>
@@ -175,6 +177,7 @@ export function ConnectionCard({ connection, now, busyIntent, result, onAdvanced
       </div>
 
       <footer className="connection-foot">
+        <RenameConnection connection={connection} busy={busyIntent !== null} />
         <Form method="post" className="inline-form">
           <input type="hidden" name="connectionId" value={connection.id} />
           <button
@@ -193,7 +196,7 @@ export function ConnectionCard({ connection, now, busyIntent, result, onAdvanced
           onSubmit={(event) => {
             if (
               !window.confirm(
-                `Remove ${connection.providerName}? Its accounts and imported transactions are deleted too.`,
+                `Remove ${connection.name}? Its accounts and imported transactions are deleted too.`,
               )
             )
               event.preventDefault();
@@ -236,5 +239,37 @@ export function BankOffers({ capabilities }: { capabilities: Connection['capabil
       Not offered by this bank: {missing.map((key) => offerLabels[key]).join(', ')}. Imports skip it; this is
       not an error.
     </p>
+  );
+}
+
+/** Lets the person name the connection ("Joint account"), so two connections of one bank differ (issue #17). */
+function RenameConnection({ connection, busy }: { connection: Connection; busy: boolean }) {
+  return (
+    <details className="rename-connection">
+      <summary className="button button-ghost button-sm">Rename</summary>
+      <Form method="post" className="inline-form">
+        <input type="hidden" name="connectionId" value={connection.id} />
+        <label className="small" htmlFor={`rename-${connection.id}`}>
+          Name for this connection
+        </label>
+        <input
+          id={`rename-${connection.id}`}
+          name="label"
+          className="input"
+          required
+          maxLength={connectionLabelMaxLength}
+          defaultValue={connection.label ?? connection.name}
+        />
+        <button
+          type="submit"
+          name="intent"
+          value="rename"
+          className="button button-secondary button-sm"
+          disabled={busy}
+        >
+          Save name
+        </button>
+      </Form>
+    </details>
   );
 }

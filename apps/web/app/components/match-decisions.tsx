@@ -29,7 +29,14 @@ function describe(record: Record | null) {
 }
 
 /** Every merge this import made (undoable) and every look-alike pair it left for a person. */
-export function MatchDecisions({ matches }: { matches: readonly MatchDecision[] }) {
+export function MatchDecisions({
+  matches,
+  started = true,
+}: {
+  matches: readonly MatchDecision[];
+  /** False for a job that never ran: it compared nothing, so "no records were merged" would be a claim. */
+  started?: boolean;
+}) {
   const navigation = useNavigation();
   const busy = navigation.state !== 'idle' ? String(navigation.formData?.get('decisionId') ?? '') : null;
   const review = matches.filter((m) => m.state === 'review');
@@ -38,7 +45,9 @@ export function MatchDecisions({ matches }: { matches: readonly MatchDecision[] 
       <h2 id="matches-title" className="section-title">
         Matches
       </h2>
-      {matches.length === 0 ? (
+      {!started ? (
+        <p className="muted">This import never ran, so nothing was compared or merged.</p>
+      ) : matches.length === 0 ? (
         <p className="muted">
           No records were merged: nothing pending booked, and no look-alikes were found.
         </p>

@@ -36,7 +36,7 @@ export function ScheduleForm({ connections, schedule, error, onCancel }: Props) 
           >
             {connections.map((c) => (
               <option key={c.id} value={c.id}>
-                {c.providerName}
+                {c.name}
               </option>
             ))}
           </select>

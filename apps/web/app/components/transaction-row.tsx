@@ -4,10 +4,10 @@ import { maskedNumberLabel } from '~/lib/account-labels';
 import { categoryLabel } from '~/lib/category-label';
 import { formatCalendarDate, formatMoney } from '~/lib/format';
 
-/** Which account, so two banks' "TRANSACTION ACCOUNT 1" differ: bank · account ••1234. */
+/** Which account, so two banks' "TRANSACTION ACCOUNT 1" differ: the connection's name (or bank) · account ••1234. */
 export function transactionAccountLabel(account: TransactionItem['account']): string {
   const number = maskedNumberLabel(account.maskedNumber);
-  return `${account.connection.providerName} · ${account.displayName}${number ? ` ${number}` : ''}`;
+  return `${account.connection.label ?? account.connection.providerName} · ${account.displayName}${number ? ` ${number}` : ''}`;
 }
 
 /**

@@ -74,8 +74,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
               intent,
               connectionId,
               ok: true as const,
-              message: `Consent for ${result.value.providerName} extended: ${result.value.consentDaysLeft} days left.`,
+              message: `Consent for ${result.value.name} extended: ${result.value.consentDaysLeft} days left.`,
             }
+          : { intent, connectionId, ok: false as const, message: result.message };
+      }
+      case 'rename': {
+        const label = String(form.get('label') ?? '');
+        const result = await attempt(() => api.connections.rename({ connectionId, label }));
+        return result.ok
+          ? { intent, connectionId, ok: true as const, message: `Renamed to ${result.value.name}.` }
           : { intent, connectionId, ok: false as const, message: result.message };
       }
       case 'refresh': {
@@ -85,7 +92,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
               intent,
               connectionId,
               ok: true as const,
-              message: `Accounts and cards of ${result.value.providerName} are up to date.`,
+              message: `Accounts and cards of ${result.value.name} are up to date.`,
             }
           : { intent, connectionId, ok: false as const, message: result.message };
       }
@@ -140,7 +147,10 @@ export default function Connections() {
 
       {params.get('connected') ? (
         <Notice tone="success" role="status" title="Bank connected">
-          <p>Its accounts and cards are below. Run an import to bring in their transactions.</p>
+          <p>
+            {justConnected ? `${justConnected.name} is connected: its` : 'Its'} accounts and cards are below.
+            Run an import to bring in their transactions.
+          </p>
         </Notice>
       ) : null}
       {justConnected && fullHistoryUntil ? (
@@ -191,7 +201,7 @@ export default function Connections() {
 
       {wizardConnection ? (
         <Modal labelledBy="wizard-title" onClose={closeWizard} wide>
-          <p className="modal-eyebrow">Advanced import · {wizardConnection.providerName}</p>
+          <p className="modal-eyebrow">Advanced import · {wizardConnection.name}</p>
           <ImportWizard
             titleId="wizard-title"
             connection={wizardConnection}

@@ -1,4 +1,4 @@
-import { isFinalJobStatus, isLiveJobStatus } from '@app/domain';
+import { isFinalJobStatus, isLiveJobStatus, connectionName } from '@app/domain';
 import {
   redirect,
   type ActionFunctionArgs,
@@ -84,10 +84,10 @@ export default function ImportJob() {
     <div className="page">
       <p className="breadcrumb">
         <Link to="/imports">Import history</Link> <span aria-hidden="true">/</span>{' '}
-        <span>{job.connection.providerName}</span>
+        <span>{connectionName(job.connection)}</span>
       </p>
       <PageHeader
-        title={`${jobTypeLabel(job.jobType)} import · ${job.connection.providerName}`}
+        title={`${jobTypeLabel(job.jobType)} import · ${connectionName(job.connection)}`}
         description={
           <>
             {formatDateRange(job.fromDate, job.toDate)} · {plural(job.accountsTotal, 'account')} · batch size{' '}
@@ -166,11 +166,17 @@ export default function ImportJob() {
             jobId={job.id}
             initial={progressFromDetail(detail)}
             autoEnrich={job.autoEnrich}
+            onJobPage
             onFinished={refresh}
             onStatusChange={refresh}
           />
         ) : (
-          <ImportProgressView state={progressFromDetail(detail)} autoEnrich={job.autoEnrich} link="closed" />
+          <ImportProgressView
+            state={progressFromDetail(detail)}
+            autoEnrich={job.autoEnrich}
+            link="closed"
+            onJobPage
+          />
         )}
       </section>
 
@@ -197,9 +203,14 @@ export default function ImportJob() {
         </div>
       </section>
 
-      <CallBudgetTable accounts={detail.accounts} attended={job.attended} replay={job.jobType === 'replay'} />
+      <CallBudgetTable
+        accounts={detail.accounts}
+        attended={job.attended}
+        replay={job.jobType === 'replay'}
+        started={job.startedAt !== null}
+      />
 
-      <MatchDecisions matches={detail.matches} />
+      <MatchDecisions matches={detail.matches} started={job.startedAt !== null} />
 
       {isFinalJobStatus(job.status) ? (
         <Form method="post" className="section inline-actions">

@@ -6,7 +6,7 @@ import { PageHeader } from '~/components/ui/page-header';
 import { StatusBadge } from '~/components/ui/status-badge';
 import { withApi } from '~/lib/api.server';
 import { formatCount, formatDateRange, formatDateTime } from '~/lib/format';
-import { isJobStatus, jobStatuses, jobStatusLabel } from '@app/domain';
+import { isJobStatus, jobStatuses, jobStatusLabel, connectionName } from '@app/domain';
 import { jobTypeLabel } from '~/lib/job-labels';
 
 export const meta: MetaFunction = () => [{ title: 'Import history · Spending' }];
@@ -101,7 +101,7 @@ export default function ImportHistory() {
                       </Link>
                       <div className="muted small">{jobTypeLabel(job.jobType)}</div>
                     </td>
-                    <td>{job.connection.providerName}</td>
+                    <td>{connectionName(job.connection)}</td>
                     <td>{formatDateRange(job.fromDate, job.toDate)}</td>
                     <td>
                       {formatCount(job.accountsCompleted)} of {formatCount(job.accountsTotal)}

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useActionData, useLoaderData, useRevalidator } from '@remix-run/react';
 import { useEffect } from 'react';
-import { isFinalJobStatus, jobStatusTone } from '@app/domain';
+import { isFinalJobStatus, jobStatusTone, connectionName } from '@app/domain';
 import { JobControls } from '~/components/job-controls';
 import { ProgressBar } from '~/components/ui/progress-bar';
 import { RouteError } from '~/components/route-error';
@@ -147,7 +147,7 @@ function JobList({ jobs }: { jobs: JobSummary[] }) {
         <li key={job.id} className="card job-row">
           <div className="job-row-main">
             <Link to={`/imports/${job.id}`} className="job-row-title">
-              {job.connection.providerName} · {formatDateRange(job.fromDate, job.toDate)}
+              {connectionName(job.connection)} · {formatDateRange(job.fromDate, job.toDate)}
             </Link>
             <span className="muted small">
               {jobTypeLabel(job.jobType)} · {formatCount(job.accountsCompleted)} of{' '}
@@ -169,7 +169,7 @@ function JobList({ jobs }: { jobs: JobSummary[] }) {
             <div className="job-row-progress">
               <ProgressBar
                 value={job.percent}
-                label={`${job.connection.providerName} import progress`}
+                label={`${connectionName(job.connection)} import progress`}
                 size="sm"
                 tone={jobStatusTone(job.status)}
               />

@@ -1,3 +1,4 @@
+import { connectionName } from '@app/domain';
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react';
 import { useEffect, useRef, useState } from 'react';
@@ -157,7 +158,7 @@ export default function Schedules() {
             <li key={schedule.id} className="card schedule-card">
               {editing === schedule.id ? (
                 <>
-                  <h2 className="section-title">Edit schedule · {schedule.connection.providerName}</h2>
+                  <h2 className="section-title">Edit schedule · {connectionName(schedule.connection)}</h2>
                   <ScheduleForm
                     connections={connections}
                     schedule={schedule}
@@ -169,7 +170,7 @@ export default function Schedules() {
                 <div className="schedule-row">
                   <div className="schedule-main">
                     <h2 className="schedule-title">
-                      {cadenceLabels[schedule.cadence]} · {schedule.connection.providerName}
+                      {cadenceLabels[schedule.cadence]} · {connectionName(schedule.connection)}
                     </h2>
                     <p className="muted small">
                       Last {plural(schedule.windowDays, 'day')} ·{' '}

@@ -88,10 +88,10 @@ export default function Transactions() {
           <select id="tx-account" name="account" defaultValue={filters.accountId}>
             <option value="">All accounts</option>
             {connections.map((connection) => (
-              <optgroup key={connection.id} label={connection.providerName}>
+              <optgroup key={connection.id} label={connection.name}>
                 {connection.accounts.map((account) => (
                   <option key={account.id} value={account.id}>
-                    {connection.providerName} · {account.displayName}
+                    {connection.name} · {account.displayName}
                     {account.maskedNumber ? ` (${maskedNumberLabel(account.maskedNumber)})` : ''}
                   </option>
                 ))}

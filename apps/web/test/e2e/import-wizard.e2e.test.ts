@@ -110,12 +110,18 @@ describe.skipIf(missingBrowser !== null)(
       await page.getByRole('button', { name: 'Connect a bank' }).first().click();
       await page.waitForURL((url) => url.origin !== new URL(server.url).origin);
       await page.getByRole('button', { name: 'Allow' }).waitFor();
-      // The sandbox's consent page allows by itself after a second; stop that so the test is the one who allows.
-      await page.evaluate('window.clearTimeout(window.autoAllow)');
+      // The sandbox's consent page waits for the person (it allows by itself only when a test opts in).
       await shoot('03-bank-consent');
       await page.getByRole('button', { name: 'Allow' }).click();
       await page.waitForURL('**/connections?connected=*');
       await page.getByText('Bank connected').waitFor();
+      // the banner says which bank: its name with the first account's digits
+      await page.getByText(/MOCK ••\d+ is connected/).waitFor();
+      // a connection can be named, and is then called so on its card
+      await page.getByText('Rename', { exact: true }).click();
+      await page.getByLabel('Name for this connection').fill('MOCK joint');
+      await page.getByRole('button', { name: 'Save name' }).click();
+      await page.getByRole('heading', { name: 'MOCK joint', exact: true }).waitFor();
       await shoot('04-banks-connected', true);
 
       await page.getByRole('button', { name: 'Advanced import' }).click();

@@ -118,7 +118,6 @@ describe.skipIf(missingBrowser !== null)(
       await page.getByRole('button', { name: 'Connect a bank' }).first().click();
       await page.waitForURL((url) => url.origin !== new URL(server.url).origin);
       await page.getByRole('button', { name: 'Allow' }).waitFor();
-      await page.evaluate('window.clearTimeout(window.autoAllow)');
       await page.getByRole('button', { name: 'Allow' }).click();
       await page.waitForURL('**/connections?connected=*');
 

@@ -1,3 +1,4 @@
+import { connectionName } from '@app/domain';
 import { readCapabilities } from '@app/importer';
 import type { ConnectionRow } from '../selects';
 
@@ -12,6 +13,8 @@ export function toConnectionView(row: ConnectionRow, now: Date) {
   const consentDaysLeft = Math.max(0, Math.floor(msLeft / dayMs));
   return {
     ...row,
+    /** The person's label, else bank name and first account's digits: two "MOCK" banks differ. */
+    name: connectionName(row),
     /** What this bank offers, as its own answers showed (issue #16): "no" is a fact about the bank, not an error. */
     capabilities: readCapabilities(row.capabilities),
     status,

@@ -1,6 +1,11 @@
 import type { Db, Prisma } from '@app/db';
 import { JobNotFoundError, listJobMatches, readReceipt, snapshotJob, type Importer } from '@app/importer';
-import { enrichmentJobSelect, jobSummarySelect, progressDetailSelect } from '../selects';
+import {
+  connectionNameSelect,
+  enrichmentJobSelect,
+  jobSummarySelect,
+  progressDetailSelect,
+} from '../selects';
 import { readStoredEstimate } from './job-estimate';
 import { toJobSummary } from './job-summary';
 
@@ -13,7 +18,7 @@ const jobDetailSelect = {
   lockedFromDate: true,
   lockedToDate: true,
   continuingLocked: true,
-  connection: { select: { id: true, providerName: true, providerId: true } },
+  connection: { select: { id: true, providerId: true, ...connectionNameSelect } },
   progress: { select: progressDetailSelect, orderBy: { id: 'asc' } },
   enrichmentJobs: { select: enrichmentJobSelect, orderBy: { createdAt: 'asc' } },
 } satisfies Prisma.ImportJobSelect;

@@ -7,6 +7,7 @@ import type { Context } from '../context';
 import {
   CompleteOAuthInputSchema,
   ConnectionIdInputSchema,
+  RenameConnectionInputSchema,
   StartOAuthInputSchema,
 } from '../schemas/connection-schemas';
 import { connectionSelect } from '../selects';
@@ -78,6 +79,14 @@ export const connectionsRouter = {
       address: ctx.psuIp,
     });
     return { connectionId: input.connectionId, removed: true };
+  }),
+
+  /** Gives the connection the person's own name, shown wherever the connection is named (issue #17). */
+  rename: authedProcedure.input(RenameConnectionInputSchema).mutation(async ({ ctx, input }) => {
+    const { db } = ctx.services;
+    await requireConnection(db, ctx.user.id, input.connectionId);
+    await db.bankConnection.update({ where: { id: input.connectionId }, data: { label: input.label } });
+    return connectionView(ctx, input.connectionId);
   }),
 
   /** Asks the bank for the connection's accounts and cards again (new ones added, names updated). */

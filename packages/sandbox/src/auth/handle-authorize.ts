@@ -108,5 +108,7 @@ export async function handleAuthorize(
     return grantConsent(ctx, res, fields, user, profile);
   }
   if (source.sandbox_auto === '1') return grantConsent(ctx, res, fields, user, profile);
-  sendHtml(res, 200, renderConsentPage(url.pathname, fields, user, profile));
+  // Allowing by itself is for tests only (the `autoAllow` option or `sandbox_auto_allow=1` on the link).
+  const autoAllow = ctx.options.autoAllow || source.sandbox_auto_allow === '1';
+  sendHtml(res, 200, renderConsentPage(url.pathname, fields, user, profile, autoAllow));
 }

@@ -24,12 +24,16 @@ const profileOptions = (chosen: string) =>
       `<option value="${escapeHtml(name)}"${name === chosen ? ' selected' : ''}>${escapeHtml(PROVIDER_PROFILES[name].label)}</option>`,
   ).join('');
 
-/** Posts back to the auth endpoint; submits itself after a second so demos and browsers flow through. */
+/**
+ * Posts back to the auth endpoint. It clicks Allow by itself after a second only when asked (`autoAllow`, for
+ * tests): a person reading it would otherwise reconnect as whoever the field named before they changed it.
+ */
 export function renderConsentPage(
   action: string,
   fields: Record<string, string>,
   user: string,
   profile = 'standard',
+  autoAllow = false,
 ): string {
   return page(
     'MOCK bank: allow access',
@@ -42,8 +46,12 @@ ${hiddenInputs(fields)}
 <button type="submit" name="decision" value="allow">Allow</button>
 <button type="submit" name="decision" value="deny" onclick="window.clearTimeout(window.autoAllow)">Deny</button>
 </form>
-<p><small>Continuing automatically in a second&hellip;</small></p>
-<script>window.autoAllow = window.setTimeout(function () { document.getElementById('consent').requestSubmit(); }, 1000);</script>`,
+${
+  autoAllow
+    ? `<p><small>Continuing automatically in a second&hellip;</small></p>
+<script>window.autoAllow = window.setTimeout(function () { document.getElementById('consent').requestSubmit(); }, 1000);</script>`
+    : ''
+}`,
   );
 }
 

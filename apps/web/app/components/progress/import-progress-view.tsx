@@ -14,6 +14,8 @@ export type ImportProgressViewProps = {
   /** A failure of the subscription itself (not of the import), e.g. the job was deleted. */
   linkError?: string | null;
   autoEnrich?: boolean;
+  /** Drawn on the job page itself: the text does not send the person "to the job page". */
+  onJobPage?: boolean;
 };
 
 /** Draws a job's progress from the events received so far: no state of its own, so any event sequence can be tested. */
@@ -22,6 +24,7 @@ export function ImportProgressView({
   link = 'live',
   linkError = null,
   autoEnrich = false,
+  onJobPage = false,
 }: ImportProgressViewProps) {
   const { job, accounts } = state;
   const done = state.finished || (job ? isFinalJobStatus(job.status) : false);
@@ -76,7 +79,7 @@ export function ImportProgressView({
 
       <p className="enrichment-line muted small">
         <span className="dot" aria-hidden="true" />
-        {enrichmentText(autoEnrich, done, job?.status)}
+        {enrichmentText(autoEnrich, done, job?.status, onJobPage)}
       </p>
     </section>
   );
@@ -209,10 +212,15 @@ function etaText(state: ProgressState, done: boolean): string {
   return `${left.charAt(0).toUpperCase()}${left.slice(1)} left`;
 }
 
-function enrichmentText(autoEnrich: boolean, done: boolean, status: string | undefined): string {
+function enrichmentText(
+  autoEnrich: boolean,
+  done: boolean,
+  status: string | undefined,
+  onJobPage: boolean,
+): string {
   if (!autoEnrich) return 'Auto-enrichment is off for this import: transactions keep the bank’s categories.';
   if (!done) return 'Auto-enrichment is on: new transactions are categorised once the import finishes.';
   if (status === 'completed' || status === 'completed_with_errors')
-    return 'Enrichment started for the new transactions when the import finished; its tokens and cost are on the job page.';
+    return `Enrichment started for the new transactions when the import finished; its tokens and cost are ${onJobPage ? 'in each account’s receipt below' : 'on the job page'}.`;
   return 'Enrichment did not run because the import did not complete.';
 }

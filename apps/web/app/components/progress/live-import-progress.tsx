@@ -15,6 +15,7 @@ export type LiveImportProgressProps = {
   /** Where to start instead of the seeds, e.g. a stored snapshot; the subscription resumes after its last event. */
   initial?: ProgressState;
   autoEnrich?: boolean;
+  onJobPage?: boolean;
   onFinished?: (state: ProgressState) => void;
   /** Called when an event carries a job status other than the last one seen (paused or resumed elsewhere, too). */
   onStatusChange?: (status: JobStatus) => void;
@@ -27,6 +28,7 @@ export function LiveImportProgress({
   seeds = [],
   initial,
   autoEnrich,
+  onJobPage,
   onFinished,
   onStatusChange,
   subscribe = subscribeOverWebSocket,
@@ -64,5 +66,13 @@ export function LiveImportProgress({
     onStatusChange?.(status);
   }, [status, onStatusChange]);
 
-  return <ImportProgressView state={state} link={link} linkError={linkError} autoEnrich={autoEnrich} />;
+  return (
+    <ImportProgressView
+      state={state}
+      link={link}
+      linkError={linkError}
+      autoEnrich={autoEnrich}
+      onJobPage={onJobPage}
+    />
+  );
 }

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "BankConnection" ADD COLUMN "label" TEXT;
+
