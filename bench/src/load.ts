@@ -1,13 +1,6 @@
 import { addDays, londonTimeZone, todayIn } from '@app/domain';
-import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import { createApiClient, type ApiClient } from '@app/api/client';
-import { createSandboxBank } from '@app/sandbox';
-import { createLogger, startServer } from '@app/server';
-import { WebSocket } from 'ws';
-import { createBenchDatabase } from './bench-database';
-
-const NodeWebSocket = WebSocket as unknown as typeof globalThis.WebSocket;
+import { startEmbeddedStack } from './embedded-stack';
 
 export type LoadResult = {
   imports: number;
@@ -46,61 +39,17 @@ export async function runLoad(options: {
   const size = options.quick
     ? { imports: 10, perJob: 6, days: 120, drops: 1 }
     : { imports: 50, perJob: 10, days: 120, drops: 2 };
-  const bank = await createSandboxBank({
-    seed: 13,
-    latency: { fixedMs: 10, jitterMs: 5 },
-    unattendedLimit: null,
-  }).listen(0, '127.0.0.1');
-  const database = await createBenchDatabase('sqlite');
-  const server = await startServer(
-    {
-      port: 0,
-      host: '127.0.0.1',
-      databaseUrl: database.url,
-      tokenKeys: { keys: { load: randomBytes(32).toString('base64') }, currentKeyId: 'load' },
-      bank: {
-        kind: 'shared-sandbox',
-        url: bank.url,
-        clientId: bank.clientId,
-        clientSecret: bank.clientSecret,
-      },
-      // enough retries that 5 % faults never exhaust them; a 1 s Retry-After is waited for, not handed back
-      truelayerTuning: { retryBaseMs: 10, retryMaxMs: 2_000, timeoutMs: 10_000, maxRetries: 8 },
-      importer: { workers: 4, jobConcurrency: size.imports },
-      sessionTtlDays: 1,
-      demoUser: null,
-      mutationsPerMinute: 100_000,
-      secureCookies: false,
-    },
-    { logger: createLogger({ level: 'silent', pretty: false }) },
-  );
-  const clients: ApiClient[] = [];
-  const client = (sessionToken?: string) => {
-    const api = createApiClient({ url: server.url, sessionToken, WebSocket: NodeWebSocket });
-    clients.push(api);
-    return api;
-  };
+  const stack = await startEmbeddedStack({ seed: 13, jobConcurrency: size.imports });
+  const { bank, database, server } = stack;
 
   try {
     const today = todayIn(londonTimeZone, new Date());
     const range = { fromDate: addDays(today, -size.days), toDate: today };
     const owners = await Promise.all(
       Array.from({ length: size.imports }, async (_, i) => {
-        const { sessionToken } = await client().auth.signUp.mutate({
-          email: `load-${i}@bench.test`,
-          password: 'load-password',
-        });
-        const api = client(sessionToken);
-        const { url } = await api.connections.startOAuth.mutate({});
-        const callback = new URL(
-          (await fetch(`${url}&sandbox_auto=1`, { redirect: 'manual' })).headers.get('location') ?? '',
-        );
-        const connection = await api.connections.completeOAuth.mutate({
-          code: callback.searchParams.get('code') ?? '',
-          state: callback.searchParams.get('state') ?? '',
-        });
-        const { jobId } = await api.importPlan.mutate({ connectionId: connection.id, ...range });
-        return { api, jobId, connectionId: connection.id };
+        const { api, connectionId } = await stack.connectUser(`load-${i}@bench.test`, 'load-password');
+        const { jobId } = await api.importPlan.mutate({ connectionId, ...range });
+        return { api, jobId, connectionId };
       }),
     );
     log(`load: ${owners.length} users connected, ${owners.length * size.perJob} subscribers starting`);
@@ -235,9 +184,6 @@ export async function runLoad(options: {
     log(`load: ${JSON.stringify(result)}`);
     return result;
   } finally {
-    await Promise.all(clients.map((c) => c.close()));
-    await server.close();
-    await bank.close();
-    await database.drop();
+    await stack.close();
   }
 }

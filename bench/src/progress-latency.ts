@@ -24,7 +24,8 @@ type FanOut = {
   errors: number;
 };
 
-function percentile(sorted: number[], p: number): number {
+/** Nearest-rank percentile of ascending `sorted`. */
+export function percentile(sorted: number[], p: number): number {
   const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
   return sorted[index] ?? Number.NaN;
 }
