@@ -81,7 +81,7 @@ export default function Account() {
         <h2 id="sessions-title" className="section-title">
           Sessions
         </h2>
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0}>
           <table className="table">
             <thead>
               <tr>
@@ -177,7 +177,7 @@ export default function Account() {
         {activity.length === 0 ? (
           <p className="muted">Nothing recorded yet.</p>
         ) : (
-          <div className="table-wrap">
+          <div className="table-wrap" tabIndex={0}>
             <table className="table">
               <thead>
                 <tr>

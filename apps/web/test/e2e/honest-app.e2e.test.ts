@@ -101,6 +101,9 @@ describe.skipIf(missingBrowser !== null)('the app tells the truth, in a real bro
       headless: true,
       args: chromiumFlags,
       viewport: { width: 1280, height: 900 },
+      // axe-core is injected as an inline script, which the app's nonce CSP rightly refuses; the CSP itself is
+      // checked page by page in security-headers.e2e.test.ts.
+      bypassCSP: true,
     });
     page = context.pages()[0] ?? (await context.newPage());
     await page.goto(`${h.url}/sign-in`);
@@ -210,6 +213,8 @@ describe.skipIf(missingBrowser !== null)('the app tells the truth, in a real bro
       ['schedules', '/schedules'],
       ['costs', '/costs'],
       ['transactions', '/transactions'],
+      ['account', '/account'],
+      ['enrichment', '/settings'],
       ['not-found', '/no-such-page'],
     ] as const;
     const problems: string[] = [];
